@@ -1,0 +1,139 @@
+# xenhv: a Xen 3.0.4-compatible paravirtualizing hypervisor for 32-bit x86.
+#
+#   make            build/hypervisor.elf (and the test guests)
+#   make iso        build/boot.iso: GRUB, the hypervisor and dom0
+#   make run        boot the ISO in QEMU, serial on this terminal
+#   make gdb        QEMU stopped at the first instruction, with gdb attached
+#   make test       host unit tests and QEMU integration tests
+#   make bench      benchmarks (none yet)
+
+B := build
+CC := gcc
+LD := ld
+QEMU ?= qemu-system-i386
+
+WARN := -Wall -Wextra -Werror
+# Code that runs on the bare machine: the hypervisor and the test guests.
+KCFLAGS := -m32 -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-builtin \
+	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -mgeneral-regs-only -mno-red-zone \
+	-fno-strict-aliasing -I.
+KASFLAGS := -m32 -g -I. -D__ASSEMBLER__
+LDFLAGS := -z noexecstack --no-warn-rwx-segments
+LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
+
+# Host unit tests (cmocka), built natively.
+HOSTCFLAGS := -std=gnu11 -O1 -g $(WARN) -I. -DHOST_TEST
+
+all: $(B)/hypervisor.elf guests
+
+# ---------------------------------------------------------------- hypervisor
+HV_C := $(wildcard arch/x86_32/*.c hypervisor/common/*.c hypervisor/mm/*.c \
+	hypervisor/lib/*.c)
+HV_S := $(wildcard arch/x86_32/*.S)
+HV_OBJ := $(patsubst %.c,$(B)/hv/%.o,$(HV_C)) $(patsubst %.S,$(B)/hv/%.o,$(HV_S))
+
+$(B)/hv/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/hv/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(KASFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/hypervisor.elf: $(HV_OBJ) arch/x86_32/hypervisor.ld
+	$(LD) $(LDFLAGS) -m elf_i386 -nostdlib -T arch/x86_32/hypervisor.ld -o $@ \
+		$(HV_OBJ) $(LIBGCC)
+
+# ------------------------------------------------------------- test guests
+GUEST_LIB_C := $(wildcard tests/guests/lib/*.c) hypervisor/lib/string.c \
+	hypervisor/lib/vsnprintf.c
+GUEST_LIB_S := $(wildcard tests/guests/lib/*.S)
+GUEST_LIB_OBJ := $(patsubst %.c,$(B)/guest/%.o,$(GUEST_LIB_C)) \
+	$(patsubst %.S,$(B)/guest/%.o,$(GUEST_LIB_S))
+GUESTS := $(basename $(notdir $(wildcard tests/guests/*.c)))
+GUEST_ELFS := $(patsubst %,$(B)/guests/%.elf,$(GUESTS))
+
+$(B)/guest/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/guest/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(KASFLAGS) -MMD -MP -c $< -o $@
+
+# Every guest describes itself with Xen ELF notes; X_legacy is guest X
+# described by a __xen_guest string instead.
+GUEST_ELFS += $(B)/guests/hello_legacy.elf
+PARAMS_NOTES := $(B)/guest/tests/guests/lib/params/notes.o
+PARAMS_LEGACY := $(B)/guest/tests/guests/lib/params/legacy.o
+
+$(B)/guests/%_legacy.elf: $(B)/guest/tests/guests/%.o $(GUEST_LIB_OBJ) \
+		$(PARAMS_LEGACY) tests/guests/lib/guest.ld
+	@mkdir -p $(dir $@)
+	$(LD) $(LDFLAGS) -m elf_i386 -N -nostdlib -T tests/guests/lib/guest.ld -o $@ \
+		$< $(GUEST_LIB_OBJ) $(PARAMS_LEGACY) $(LIBGCC)
+
+$(B)/guests/%.elf: $(B)/guest/tests/guests/%.o $(GUEST_LIB_OBJ) \
+		$(PARAMS_NOTES) tests/guests/lib/guest.ld
+	@mkdir -p $(dir $@)
+	$(LD) $(LDFLAGS) -m elf_i386 -N -nostdlib -T tests/guests/lib/guest.ld -o $@ \
+		$< $(GUEST_LIB_OBJ) $(PARAMS_NOTES) $(LIBGCC)
+
+guests: $(GUEST_ELFS)
+
+# ------------------------------------------------------------------- ISO
+# dom0 for the ISO: the guest kernel once it exists; until then the
+# "hello" test guest stands in.
+DOM0_KERNEL ?= $(B)/guests/hello.elf
+
+$(B)/boot.iso: $(B)/hypervisor.elf $(DOM0_KERNEL) iso/grub.cfg
+	rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
+	cp $(B)/hypervisor.elf $(B)/iso/boot/hypervisor.elf
+	cp $(DOM0_KERNEL) $(B)/iso/boot/dom0.elf
+	cp iso/grub.cfg $(B)/iso/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(B)/iso 2>$(B)/grub-mkrescue.log || \
+		(cat $(B)/grub-mkrescue.log; exit 1)
+
+iso: $(B)/boot.iso
+
+QEMU_RUN := $(QEMU) -m 256 -nographic -no-reboot -serial mon:stdio
+
+run: $(B)/boot.iso
+	$(QEMU_RUN) -cdrom $(B)/boot.iso
+
+gdb: $(B)/hypervisor.elf $(DOM0_KERNEL)
+	$(QEMU) -m 256 -display none -serial file:$(B)/gdb-serial.log \
+		-kernel $(B)/hypervisor.elf -initrd $(DOM0_KERNEL) -s -S &
+	gdb -q -ex 'set architecture i386' \
+		-ex 'symbol-file $(B)/hypervisor.elf' \
+		-ex 'add-symbol-file $(DOM0_KERNEL)' \
+		-ex 'target remote localhost:1234'
+
+# ------------------------------------------------------------------ tests
+UNIT_TESTS := $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+UNIT_BINS := $(patsubst %,$(B)/unit/%,$(UNIT_TESTS))
+
+# Each unit test lists the pure sources it needs in a "// uses:" line.
+$(B)/unit/%: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(HOSTCFLAGS) -o $@ $< \
+		$$(sed -n 's|^// uses: *||p' $<) -lcmocka
+
+$(B)/abi-layout.o: tests/abi/abi_layout.c $(wildcard public/*.h public/io/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) -m32 -std=gnu11 $(WARN) -ffreestanding -I. -c $< -o $@
+
+unit: $(UNIT_BINS) $(B)/abi-layout.o
+
+test: all unit
+	@tools/run-tests.sh
+
+bench:
+	@echo "no benchmarks yet"
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all guests iso run gdb unit test bench clean
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,17 @@
+/* EFLAGS bits. */
+#ifndef ARCH_X86_32_EFLAGS_H
+#define ARCH_X86_32_EFLAGS_H
+#define EFLAGS_CF    0x00000001
+#define EFLAGS_FIXED 0x00000002  /* always 1 */
+#define EFLAGS_TF    0x00000100
+#define EFLAGS_IF    0x00000200
+#define EFLAGS_DF    0x00000400
+#define EFLAGS_IOPL  0x00003000
+#define EFLAGS_NT    0x00004000
+#define EFLAGS_RF    0x00010000
+#define EFLAGS_VM    0x00020000
+#define EFLAGS_AC    0x00040000
+#define EFLAGS_VIF   0x00080000
+#define EFLAGS_VIP   0x00100000
+#define EFLAGS_ID    0x00200000
+#endif

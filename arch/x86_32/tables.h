@@ -1,0 +1,22 @@
+/* The per-CPU descriptor tables, all in the entry trampoline. */
+#ifndef ARCH_X86_32_TABLES_H
+#define ARCH_X86_32_TABLES_H
+#include <stdint.h>
+#include "arch/x86_32/desc.h"
+#include "arch/x86_32/entry.h"
+#include "arch/x86_32/memlayout.h"
+
+#define gdt_table      ((struct desc *)TRAMP_GDT)
+#define idt_table      ((struct desc *)TRAMP_IDT)
+#define cpu_tss        ((struct tss *)TRAMP_TSS)
+#define entry_percpu   ((struct entry_percpu *)TRAMP_PERCPU)
+
+/*
+ * Fill the hypervisor's GDT page, every IDT gate and the TSS, and load
+ * them.  The trampoline must already be mapped (writable in this view).
+ */
+void cpu_tables_init(void);
+
+/* The ring-1 stack the CPU switches to on a direct ring-3 to ring-1 gate. */
+void tss_set_ring1_stack(uint16_t ss, uint32_t esp);
+#endif

@@ -1,0 +1,229 @@
+/*
+ * Building dom0 from the first boot module, as Xen 3.0.4's construct_dom0
+ * does (ABI 11.4 and 11.5):
+ *
+ *   1. parse the kernel's ELF image and Xen parameters;
+ *   2. compute the bootstrap layout for dom0's memory and the ramdisk;
+ *   3. give dom0 its frames (PFN n -> any free machine frame), fill the
+ *      M2P, load the kernel, copy the ramdisk, write the P2M list;
+ *   4. build the bootstrap page tables: every PFN of the bootstrap area
+ *      mapped at v_start + n * 4096, the page-table frames read-only, the
+ *      L2 pinned, with the hypervisor's guest-view slots;
+ *   5. write start_info and the hypercall page;
+ *   6. set up vCPU 0 to enter the kernel in ring 1 with ESI -> start_info.
+ */
+#include "hypervisor/include/dom0_build.h"
+#include "hypervisor/include/guest_image.h"
+#include "hypervisor/include/dom_layout.h"
+#include "hypervisor/include/domain.h"
+#include "hypervisor/include/mm.h"
+#include "hypervisor/include/console.h"
+#include "hypervisor/include/lib.h"
+#include "public/xen.h"
+#include "arch/x86_32/eflags.h"
+
+#define L1_PROT (PTE_P | PTE_RW | PTE_A)
+#define L2_PROT (PTE_P | PTE_RW | PTE_A | PTE_D | PTE_US)
+
+struct builder {
+    struct domain *d;
+    const struct dom_layout *l;
+    uint32_t *p2m;              /* PFN -> MFN, in hypervisor memory */
+};
+
+static uint32_t va_to_mfn(const struct builder *b, uint32_t va)
+{
+    return b->p2m[layout_pfn(b->l, va)];
+}
+
+static void write_guest_va(void *ctx, uint32_t va, const void *src, uint32_t n)
+{
+    const struct builder *b = ctx;
+    const char *s = src;
+    while (n) {
+        uint32_t off = va & (PAGE_SIZE - 1);
+        uint32_t chunk = MIN(n, PAGE_SIZE - off);
+        char *p = map_frame(va_to_mfn(b, va));
+        if (s)
+            memcpy(p + off, s, chunk);
+        else
+            memset(p + off, 0, chunk);
+        unmap_frame(p);
+        va += chunk;
+        n -= chunk;
+        if (s)
+            s += chunk;
+    }
+}
+
+static void zero_guest_va(void *ctx, uint32_t va, uint32_t n)
+{
+    write_guest_va(ctx, va, NULL, n);
+}
+
+/* Write the 128 hypercall stubs (ABI 1.2) into the page at va. */
+static void write_hypercall_page(const struct builder *b, uint32_t va)
+{
+    uint8_t *p = map_frame(va_to_mfn(b, va));
+    memset(p, 0xCC, PAGE_SIZE);
+    for (unsigned int n = 0; n < 128; n++) {
+        uint8_t *s = p + n * 32;
+        if (n == __HYPERVISOR_iret) {
+            s[0] = 0x50;                        /* push %eax */
+            s[1] = 0xB8;                        /* mov $n, %eax */
+            memcpy(s + 2, &n, 4);
+            s[6] = 0xCD;                        /* int $0x82 */
+            s[7] = 0x82;
+        } else {
+            s[0] = 0xB8;
+            memcpy(s + 1, &n, 4);
+            s[5] = 0xCD;
+            s[6] = 0x82;
+            s[7] = 0xC3;                        /* ret */
+        }
+    }
+    unmap_frame(p);
+}
+
+/* Build the bootstrap L2 and L1s in their frames; type and pin them. */
+static void build_page_tables(const struct builder *b)
+{
+    const struct dom_layout *l = b->l;
+    uint32_t l2_mfn = va_to_mfn(b, l->v_pt);
+    uint32_t *l2 = map_frame(l2_mfn);
+    uint32_t pt_first = layout_pfn(l, l->v_pt);
+    uint32_t pt_last = pt_first + l->nr_pt_frames;
+    uint32_t next_l1 = pt_first + 1;
+    uint32_t *l1 = NULL;
+
+    memset(l2, 0, PAGE_SIZE);
+    for (uint32_t pfn = 0; pfn < l->bootstrap_pages; pfn++) {
+        uint32_t va = l->v_start + (pfn << PAGE_SHIFT);
+        if (!l1 || l1_index(va) == 0) {
+            if (l1)
+                unmap_frame(l1);
+            uint32_t l1_mfn = b->p2m[next_l1++];
+            BUG_ON(next_l1 > pt_last);
+            l2[l2_index(va)] = mfn_to_maddr(l1_mfn) | L2_PROT;
+            l1 = map_frame(l1_mfn);
+            mfn_to_page(l1_mfn)->type = FT_L1;
+            mfn_to_page(l1_mfn)->type_count = 1;
+        }
+        uint32_t prot = L1_PROT;
+        if (pfn >= pt_first && pfn < pt_last)
+            prot &= ~PTE_RW;        /* page tables: read-only to the guest */
+        l1[l1_index(va)] = mfn_to_maddr(b->p2m[pfn]) | prot;
+    }
+    if (l1)
+        unmap_frame(l1);
+    hv_slots_fill_guest_view(l2);
+    unmap_frame(l2);
+    struct page_info *pg = mfn_to_page(l2_mfn);
+    pg->type = FT_L2;
+    pg->type_count = 1;
+    pg->flags |= PGF_PINNED;
+}
+
+static void write_start_info(const struct builder *b, const char *cmdline,
+                             uint32_t flags)
+{
+    const struct dom_layout *l = b->l;
+    start_info_t si;
+    memset(&si, 0, sizeof(si));
+    strlcpy_hv(si.magic, "xen-3.0-x86_32", sizeof(si.magic));
+    si.nr_pages = l->nr_pages;
+    si.shared_info = mfn_to_maddr(b->d->shared_info_mfn);
+    si.flags = flags;
+    si.pt_base = l->v_pt;
+    si.nr_pt_frames = l->nr_pt_frames;
+    si.mfn_list = l->v_p2m;
+    si.mod_start = l->v_initrd;
+    si.mod_len = l->initrd_len;
+    si.console.dom0.info_off = 0;   /* no VGA console information */
+    si.console.dom0.info_size = 0;
+    strlcpy_hv((char *)si.cmd_line, cmdline ? cmdline : "", sizeof(si.cmd_line));
+    write_guest_va((void *)b, l->v_start_info, &si, sizeof(si));
+}
+
+static void init_vcpu0(struct vcpu *v, const struct guest_params *gp,
+                       const struct dom_layout *l)
+{
+    struct trap_frame *r = &v->regs;
+    memset(r, 0, sizeof(*r));
+    r->cs = FLAT_KERNEL_CS;
+    r->ds = r->es = r->fs = r->gs = r->ss = FLAT_KERNEL_DS;
+    r->eip = gp->entry;
+    r->esp = l->v_stack + PAGE_SIZE;
+    r->esi = l->v_start_info;
+    r->eflags = EFLAGS_IF | EFLAGS_FIXED;
+    v->state = VCPU_RUNNABLE;
+}
+
+static int fail(char *err, size_t errlen, const char *msg)
+{
+    strlcpy_hv(err, msg, errlen);
+    return -1;
+}
+
+int dom0_build(struct domain *d, const struct boot_module *kernel,
+               const struct boot_module *initrd, uint32_t nr_pages,
+               char *err, size_t errlen)
+{
+    struct guest_params gp;
+    struct dom_layout l;
+    const uint8_t *image = maddr_to_virt(kernel->start);
+    uint32_t initrd_len = initrd ? initrd->end - initrd->start : 0;
+
+    if (guest_image_parse(image, kernel->end - kernel->start, &gp, err, errlen) < 0)
+        return -1;
+    printk(LOG_INFO, "dom0 kernel: %s %s, %s parameters, %#x-%#x, entry %#x\n",
+           gp.guest_os, gp.guest_ver, gp.from_notes ? "ELF-note" : "__xen_guest",
+           gp.kern_start, gp.kern_end, gp.entry);
+    if (dom_layout_compute(&gp, nr_pages, initrd_len, 1, &l, err, errlen) < 0)
+        return -1;
+
+    struct builder b = { d, &l, NULL };
+    uint32_t p2m_pages = round_pgup(nr_pages * 4) >> PAGE_SHIFT;
+    b.p2m = alloc_xenheap_pages(p2m_pages);
+    if (!b.p2m)
+        return fail(err, errlen, "out of hypervisor memory for the P2M");
+    for (uint32_t pfn = 0; pfn < nr_pages; pfn++) {
+        uint32_t mfn = alloc_domheap_frame(d);
+        if (mfn == INVALID_MFN) {
+            free_xenheap_pages(b.p2m, p2m_pages);
+            return fail(err, errlen, "out of memory for dom0's frames");
+        }
+        b.p2m[pfn] = mfn;
+        m2p_table[mfn] = pfn;
+        mfn_to_page(mfn)->type = FT_WRITABLE;
+    }
+    d->max_pages = nr_pages;
+
+    struct guest_image_sink sink = { &b, write_guest_va, zero_guest_va };
+    guest_image_load(image, &gp, &sink);
+    if (initrd)
+        write_guest_va(&b, l.v_initrd, maddr_to_virt(initrd->start), initrd_len);
+    write_guest_va(&b, l.v_p2m, b.p2m, nr_pages * 4);
+    write_start_info(&b, kernel->cmdline, SIF_PRIVILEGED | SIF_INITDOMAIN);
+    build_page_tables(&b);
+    if (gp.has_hypercall_page)
+        write_hypercall_page(&b, gp.hypercall_page);
+
+    struct vcpu *v = vcpu_create(d, 0);
+    if (!v) {
+        free_xenheap_pages(b.p2m, p2m_pages);
+        return fail(err, errlen, "out of hypervisor memory for vCPU 0");
+    }
+    init_vcpu0(v, &gp, &l);
+    v->l2_mfn = va_to_mfn(&b, l.v_pt);
+    v->twin_mfn = twin_create(v->l2_mfn);
+    free_xenheap_pages(b.p2m, p2m_pages);
+    if (v->twin_mfn == INVALID_MFN)
+        return fail(err, errlen, "out of hypervisor memory for dom0's page "
+                    "directory twin");
+
+    printk(LOG_INFO, "dom0: %u pages, bootstrap %#x-%#x, start_info %#x, "
+           "page tables %#x (%u), stack %#x\n", nr_pages, l.v_start, l.v_end,
+           l.v_start_info, l.v_pt, l.nr_pt_frames, l.v_stack);
+    return 0;
+}

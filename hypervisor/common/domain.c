@@ -1,0 +1,123 @@
+/*
+ * Domain and vCPU life cycle: creation, shutdown, crash.
+ *
+ * The domain table is owned by the hypervisor as a whole; with one
+ * physical CPU and interrupts off in the hypervisor nothing else touches
+ * it concurrently.
+ */
+#include "hypervisor/include/domain.h"
+#include "hypervisor/include/mm.h"
+#include "hypervisor/include/console.h"
+#include "hypervisor/include/shutdown.h"
+#include "hypervisor/include/lib.h"
+#include "public/sched.h"
+
+static struct domain *domains[MAX_DOMAINS];
+static struct vcpu *cpu_current;
+
+struct vcpu *current_vcpu(void)
+{
+    return cpu_current;
+}
+
+void set_current_vcpu(struct vcpu *v)
+{
+    cpu_current = v;
+}
+
+struct domain *domain_by_id(domid_t id)
+{
+    for (int i = 0; i < MAX_DOMAINS; i++)
+        if (domains[i] && domains[i]->id == id)
+            return domains[i];
+    return NULL;
+}
+
+struct domain *domain_create(domid_t id, int privileged)
+{
+    int slot = -1;
+    for (int i = 0; i < MAX_DOMAINS && slot < 0; i++)
+        if (!domains[i])
+            slot = i;
+    if (slot < 0 || domain_by_id(id))
+        return NULL;
+    _Static_assert(sizeof(struct domain) <= PAGE_SIZE, "domain fits a page");
+    struct domain *d = alloc_xenheap_pages(1);
+    if (!d)
+        return NULL;
+    d->shared_info = alloc_xenheap_pages(1);
+    if (!d->shared_info) {
+        free_xenheap_pages(d, 1);
+        return NULL;
+    }
+    d->id = id;
+    d->is_privileged = privileged;
+    d->page_list = INVALID_MFN;
+    d->shared_info_mfn = virt_to_maddr(d->shared_info) >> PAGE_SHIFT;
+    struct page_info *pg = mfn_to_page(d->shared_info_mfn);
+    pg->owner = d;
+    pg->type = FT_XEN_SHARED;
+    for (int i = 0; i < MAX_VIRT_CPUS; i++)
+        d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
+    domains[slot] = d;
+    return d;
+}
+
+struct vcpu *vcpu_create(struct domain *d, unsigned int id)
+{
+    _Static_assert(sizeof(struct vcpu) <= 2 * PAGE_SIZE, "vcpu fits");
+    if (id >= MAX_VIRT_CPUS || d->vcpu[id])
+        return NULL;
+    struct vcpu *v = alloc_xenheap_pages(2);
+    if (!v)
+        return NULL;
+    v->id = id;
+    v->domain = d;
+    v->state = VCPU_DOWN;
+    v->vcpu_info = &d->shared_info->vcpu_info[id];
+    v->l2_mfn = v->twin_mfn = INVALID_MFN;
+    d->vcpu[id] = v;
+    return v;
+}
+
+void vcpu_dump_registers(const struct vcpu *v)
+{
+    const struct trap_frame *r = &v->regs;
+    printk(LOG_ERR, "d%u v%u: eip %08x cs %04x eflags %08x esp %08x ss %04x\n",
+           v->domain->id, v->id, r->eip, r->cs & 0xFFFF, r->eflags, r->esp,
+           r->ss & 0xFFFF);
+    printk(LOG_ERR, "  eax %08x ebx %08x ecx %08x edx %08x\n",
+           r->eax, r->ebx, r->ecx, r->edx);
+    printk(LOG_ERR, "  esi %08x edi %08x ebp %08x\n", r->esi, r->edi, r->ebp);
+    printk(LOG_ERR, "  ds %04x es %04x fs %04x gs %04x cr2 %08x "
+           "last vector %u error %x\n", r->ds & 0xFFFF, r->es & 0xFFFF,
+           r->fs & 0xFFFF, r->gs & 0xFFFF, v->vcpu_info->arch.cr2,
+           r->vector, r->error_code);
+}
+
+void domain_shutdown(struct domain *d, unsigned int reason)
+{
+    static const char *const names[] = { "poweroff", "reboot", "suspend", "crash" };
+    if (d->is_shutdown)
+        return;
+    d->is_shutdown = 1;
+    d->shutdown_reason = reason;
+    for (int i = 0; i < MAX_VIRT_CPUS; i++)
+        if (d->vcpu[i])
+            d->vcpu[i]->state = VCPU_DOWN;
+    printk(LOG_INFO, "domain %u shut down: %s\n", d->id,
+           reason < 4 ? names[reason] : "unknown reason");
+    /* Without dom0 there is nothing left to manage the machine. */
+    if (d->id == 0)
+        machine_shutdown(reason);
+}
+
+void domain_crash(struct domain *d, const char *why)
+{
+    printk(LOG_ERR, "domain %u crashed: %s\n", d->id, why);
+    if (current && current->domain == d)
+        vcpu_dump_registers(current);
+    domain_shutdown(d, SHUTDOWN_crash);
+    if (current && current->domain == d)
+        return_to_guest();
+}

@@ -1,0 +1,41 @@
+/*
+ * The hypercall table: int $0x82 with the number in EAX, as in Xen.
+ * Numbers without a handler, and numbers past the table, give -ENOSYS.
+ */
+#include "hypervisor/include/hypercall.h"
+#include "public/xen.h"
+#include "public/errno.h"
+
+static hypercall_fn *const hypercall_table[NR_hypercalls] = {
+    [__HYPERVISOR_set_trap_table]    = do_set_trap_table,
+    [__HYPERVISOR_mmu_update]        = do_mmu_update,
+    [__HYPERVISOR_stack_switch]      = do_stack_switch,
+    [__HYPERVISOR_set_callbacks]     = do_set_callbacks,
+    [__HYPERVISOR_fpu_taskswitch]    = do_fpu_taskswitch,
+    [__HYPERVISOR_sched_op_compat]   = do_sched_op_compat,
+    [__HYPERVISOR_update_va_mapping] = do_update_va_mapping,
+    [__HYPERVISOR_xen_version]       = do_xen_version,
+    [__HYPERVISOR_console_io]        = do_console_io,
+    [__HYPERVISOR_vm_assist]         = do_vm_assist,
+    [__HYPERVISOR_iret]              = do_iret,
+    [__HYPERVISOR_sched_op]          = do_sched_op,
+    [__HYPERVISOR_callback_op]       = do_callback_op,
+};
+
+long hypercall_call(uint32_t nr, const uint32_t arg[5])
+{
+    if (nr >= NR_hypercalls || !hypercall_table[nr])
+        return -ENOSYS;
+    return hypercall_table[nr](arg);
+}
+
+void hypercall_dispatch(struct trap_frame *regs)
+{
+    const uint32_t arg[5] = { regs->ebx, regs->ecx, regs->edx, regs->esi,
+                              regs->edi };
+    uint32_t nr = regs->eax;
+    long ret = hypercall_call(nr, arg);
+    /* iret restores the guest's EAX itself; everything else returns. */
+    if (nr != __HYPERVISOR_iret)
+        regs->eax = (uint32_t)ret;
+}

@@ -1,0 +1,50 @@
+/*
+ * Choosing what runs and leaving the hypervisor.
+ *
+ * For now there is one domain's vCPU to run.  A blocked vCPU becomes
+ * runnable again when an event upcall is pending for it; until then the
+ * CPU halts with interrupts on.
+ */
+#include "hypervisor/include/domain.h"
+#include "hypervisor/include/mm.h"
+#include "hypervisor/include/console.h"
+#include "public/xen.h"
+#include "arch/x86_32/tables.h"
+#include "arch/x86_32/eflags.h"
+#include "arch/x86_32/cpu.h"
+
+/* Make a frame safe to iret to: never ring 0, interrupts on, no IOPL. */
+static void sanitize_frame(struct trap_frame *r)
+{
+    if ((r->cs & 3) == 0)
+        r->cs |= 1;
+    if ((r->ss & 3) == 0)
+        r->ss |= 1;
+    r->eflags |= EFLAGS_IF | EFLAGS_FIXED;
+    r->eflags &= ~(EFLAGS_IOPL | EFLAGS_VM | EFLAGS_NT | EFLAGS_VIF |
+                   EFLAGS_VIP);
+}
+
+static int vcpu_can_run(struct vcpu *v)
+{
+    if (v->state == VCPU_BLOCKED && v->vcpu_info->evtchn_upcall_pending &&
+        !v->vcpu_info->evtchn_upcall_mask)
+        v->state = VCPU_RUNNABLE;
+    return v->state == VCPU_RUNNABLE;
+}
+
+void return_to_guest(void)
+{
+    struct vcpu *v = current;
+    while (!v || !vcpu_can_run(v)) {
+        if (!v || v->state == VCPU_DOWN)
+            panic("no domain left to run");
+        irq_enable_and_halt();
+    }
+    sanitize_frame(&v->regs);
+    entry_percpu->hv_cr3 = mfn_to_maddr(v->twin_mfn);
+    entry_percpu->guest_cr3 = mfn_to_maddr(v->l2_mfn);
+    entry_percpu->frame = &v->regs;
+    tss_set_ring1_stack((uint16_t)v->kernel_ss, v->kernel_sp);
+    exit_to_guest_asm(&v->regs, mfn_to_maddr(v->l2_mfn));
+}

@@ -1,0 +1,37 @@
+/*
+ * The hypervisor's console: its log on the serial port, with levels.
+ *
+ * printk(LOG_x, ...) prints when x is at or above the threshold set by
+ * loglvl= (default info).  Guests' console_io output goes through
+ * console_guest_write() and is tagged with the domain id.
+ */
+#ifndef HV_CONSOLE_H
+#define HV_CONSOLE_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum log_level {
+    LOG_DEBUG,
+    LOG_INFO,
+    LOG_WARN,
+    LOG_ERR,
+    LOG_NONE,    /* threshold only: print nothing */
+};
+
+void console_init(const char *console_opt);
+void console_set_level(enum log_level lvl);
+/* Parse a loglvl= value: all, debug, info, warning, error, none. */
+int log_level_parse(const char *s, enum log_level *out);
+
+void printk(enum log_level lvl, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void console_write_raw(const char *s, size_t n);
+void console_guest_write(uint16_t domid, const char *s, size_t n);
+/* Read up to n bytes of serial input without waiting; returns the count. */
+size_t console_read(char *buf, size_t n);
+
+/* Stop the machine after a broken hypervisor invariant. */
+void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
+#define BUG_ON(c) do { if (c) panic("BUG at %s:%d: %s", __FILE__, __LINE__, #c); } while (0)
+#endif

@@ -1,0 +1,88 @@
+/*
+ * Domains and their virtual CPUs.
+ *
+ * A vCPU's registers live in v->regs whenever it is not running; the entry
+ * stubs copy the frame there on every entry, so hypervisor code reads and
+ * changes a guest's registers only through v->regs.
+ */
+#ifndef HV_DOMAIN_H
+#define HV_DOMAIN_H
+#include <stdint.h>
+#include "public/xen.h"
+#include "arch/x86_32/frame.h"
+
+#define MAX_DOMAINS 64
+
+enum vcpu_state {
+    VCPU_DOWN,          /* not initialised, or its domain is dead */
+    VCPU_RUNNABLE,
+    VCPU_BLOCKED,       /* in SCHEDOP_block, waiting for an event */
+};
+
+struct domain;
+
+struct vcpu {
+    unsigned int id;
+    struct domain *domain;
+    enum vcpu_state state;
+    struct trap_frame regs;
+
+    /* Guest-registered entry points (set_trap_table, set_callbacks). */
+    struct trap_info trap_table[256];
+    uint32_t event_cs, event_eip;
+    uint32_t failsafe_cs, failsafe_eip;
+    int failsafe_masks_events;
+    int in_failsafe;                /* exit faulted; failsafe entered */
+
+    uint32_t kernel_ss, kernel_sp;  /* stack_switch: ring-1 stack */
+    int fpu_ts;                     /* virtual CR0.TS */
+
+    uint32_t l2_mfn;                /* guest view: the guest's L2 (CR3) */
+    uint32_t twin_mfn;              /* hypervisor view of that L2 */
+
+    struct vcpu_info *vcpu_info;    /* in the domain's shared_info */
+};
+
+struct domain {
+    domid_t id;
+    int is_privileged;
+    int is_dying;
+    int is_shutdown;
+    unsigned int shutdown_reason;
+
+    struct shared_info *shared_info;  /* xenheap page shared with the guest */
+    uint32_t shared_info_mfn;
+
+    uint32_t tot_pages;             /* frames on page_list */
+    uint32_t max_pages;
+    uint32_t page_list;             /* first frame; linked by page_info.next */
+
+    uint32_t vm_assist;             /* VMASST_TYPE_* bits enabled */
+    struct vcpu *vcpu[MAX_VIRT_CPUS];
+};
+
+/* The vCPU this physical CPU is running (or last ran). */
+struct vcpu *current_vcpu(void);
+void set_current_vcpu(struct vcpu *v);
+#define current (current_vcpu())
+
+struct domain *domain_create(domid_t id, int privileged);
+struct vcpu *vcpu_create(struct domain *d, unsigned int id);
+struct domain *domain_by_id(domid_t id);
+
+/*
+ * Stop a domain for good: log why with a register dump of v, then shut it
+ * down with SHUTDOWN_crash.  Does not return if d is the current domain.
+ */
+void domain_crash(struct domain *d, const char *why);
+void domain_shutdown(struct domain *d, unsigned int reason);
+
+/* Print v's registers to the log. */
+void vcpu_dump_registers(const struct vcpu *v);
+
+/*
+ * Leave the hypervisor: run the current vCPU if it can run, else idle
+ * until something can.  Never returns.
+ */
+void return_to_guest(void) __attribute__((noreturn));
+#endif
