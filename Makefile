@@ -120,11 +120,7 @@ $(B)/unit/%: tests/unit/%.c
 	$(CC) $(HOSTCFLAGS) -o $@ $< \
 		$$(sed -n 's|^// uses: *||p' $<) -lcmocka
 
-$(B)/abi-layout.o: tests/abi/abi_layout.c $(wildcard public/*.h public/io/*.h)
-	@mkdir -p $(dir $@)
-	$(CC) -m32 -std=gnu11 $(WARN) -ffreestanding -I. -c $< -o $@
-
-unit: $(UNIT_BINS) $(B)/abi-layout.o
+unit: $(UNIT_BINS)
 
 test: all unit
 	@tools/run-tests.sh

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Run every test: the cmocka unit tests (each test case counts), the ABI
+# layout and standalone-header checks of public/, and the QEMU integration cases in tests/integration/*.case.
+# The serial log of every failing QEMU run is kept in build/test-logs/.
+# The last line is the summary "N passed, N failed"; the exit status is 0
+# only if nothing failed.
+#
+#   tools/run-tests.sh [CASE...]    run only the named integration cases
+set -u
+cd "$(dirname "$0")/.."
+B=build
+LOGS=$B/test-logs
+QEMU=${QEMU:-qemu-system-i386}
+EXIT_PORT=0xf4
+mkdir -p "$LOGS"
+rm -f "$LOGS"/*.log
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); echo "PASS $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1${2:+: $2}"; }
+
+run_unit_tests() {
+    local bin name out
+    for bin in "$B"/unit/test_*; do
+        [ -x "$bin" ] || continue
+        name=$(basename "$bin")
+        out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$bin" 2>&1)
+        local ok notok
+        ok=$(grep -cE '^ok ' <<<"$out")
+        notok=$(grep -cE '^not ok ' <<<"$out")
+        passed=$((passed + ok))
+        failed=$((failed + notok))
+        if [ "$notok" -gt 0 ] || [ "$ok" -eq 0 ]; then
+            [ "$ok" -eq 0 ] && [ "$notok" -eq 0 ] && failed=$((failed + 1))
+            echo "$out" > "$LOGS/$name.log"
+            echo "FAIL $name: $notok failed (log: $LOGS/$name.log)"
+            grep -E '^not ok ' <<<"$out" | sed 's/^/    /'
+        else
+            echo "PASS $name ($ok cases)"
+        fi
+    done
+    if sh tests/abi/check_headers.sh > "$LOGS/public-headers.log" 2>&1; then
+        rm -f "$LOGS/public-headers.log"
+        pass public-headers
+    else
+        fail public-headers "layout or standalone check failed (log: $LOGS/public-headers.log)"
+    fi
+}
+
+# Run one integration case file in a subshell-free way: the case sets
+# GUEST, GUEST_ARGS, HV_ARGS, EXPECT_STATUS, EXPECT, REJECT, TIMEOUT, ISO.
+run_case() {
+    local file=$1 name
+    name=$(basename "$file" .case)
+    local GUEST="" GUEST_ARGS="" HV_ARGS="" EXPECT_STATUS=1 TIMEOUT=60 ISO=0
+    local MEM=256 INITRD=""
+    local -a EXPECT=() REJECT=()
+    # shellcheck source=/dev/null
+    source "$file"
+    local log="$LOGS/$name.log" status
+    local -a cmd
+    if [ "$ISO" = 1 ]; then
+        cmd=("$QEMU" -m "$MEM" -display none -no-reboot -serial "file:$log"
+             -cdrom "$B/boot.iso")
+    else
+        local mods="$B/guests/$GUEST.elf${GUEST_ARGS:+ $GUEST_ARGS}"
+        [ -n "$INITRD" ] && mods="$mods,$INITRD"
+        cmd=("$QEMU" -m "$MEM" -display none -no-reboot -serial "file:$log"
+             -kernel "$B/hypervisor.elf"
+             -append "qemu_exit=$EXIT_PORT $HV_ARGS"
+             -initrd "$mods"
+             -device "isa-debug-exit,iobase=$EXIT_PORT,iosize=4")
+    fi
+    timeout --foreground "$TIMEOUT" "${cmd[@]}" </dev/null >/dev/null 2>&1
+    status=$?
+    local why=""
+    if [ "$status" = 124 ]; then
+        why="timed out after ${TIMEOUT}s"
+    elif [ "$status" != "$EXPECT_STATUS" ]; then
+        why="QEMU exit status $status, expected $EXPECT_STATUS"
+    fi
+    local pat
+    for pat in "${EXPECT[@]}"; do
+        [ -n "$why" ] && break
+        grep -qE -- "$pat" "$log" || why="missing in log: $pat"
+    done
+    for pat in "${REJECT[@]}"; do
+        [ -n "$why" ] && break
+        grep -qE -- "$pat" "$log" && why="log shows: $(grep -m1 -E -- "$pat" "$log")"
+    done
+    if [ -z "$why" ]; then
+        rm -f "$log"
+        pass "$name"
+    else
+        fail "$name" "$why (log: $log)"
+    fi
+}
+
+if [ $# -eq 0 ]; then
+    run_unit_tests
+    cases=(tests/integration/*.case)
+else
+    cases=()
+    for c in "$@"; do cases+=("tests/integration/$c.case"); done
+fi
+for c in "${cases[@]}"; do
+    [ -f "$c" ] && run_case "$c"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
