@@ -97,7 +97,7 @@ $(B)/boot.iso: $(B)/hypervisor.elf $(DOM0_KERNEL) iso/grub.cfg
 
 iso: $(B)/boot.iso
 
-QEMU_RUN := $(QEMU) -m 256 -nographic -no-reboot -serial mon:stdio
+QEMU_RUN := $(QEMU) -m 256 -nographic -no-reboot
 
 run: $(B)/boot.iso
 	$(QEMU_RUN) -cdrom $(B)/boot.iso
@@ -122,7 +122,7 @@ $(B)/unit/%: tests/unit/%.c
 
 unit: $(UNIT_BINS)
 
-test: all unit
+test: all unit $(B)/boot.iso
 	@tools/run-tests.sh
 
 bench:

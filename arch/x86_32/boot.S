@@ -1,8 +1,9 @@
 /*
  * Multiboot entry.  The loader leaves us in 32-bit protected mode with
  * paging off, EAX = the multiboot magic and EBX = the machine address of
- * the multiboot information.  We are linked at DIRECTMAP_START + load
- * address, so until paging is on every data reference goes through PHYS().
+ * the multiboot information.  This code runs where it is loaded; the data
+ * it touches is linked at DIRECTMAP_START + load address, so until paging
+ * is on every data reference goes through PHYS().
  *
  * The boot page directory maps the first 4 MB 1:1 (just long enough to
  * turn paging on) and the 32 MB direct map with 4 MB pages.  hv_start()
@@ -21,7 +22,7 @@
     .long MB_FLAGS
     .long -(MULTIBOOT_HEADER_MAGIC + MB_FLAGS)
 
-    .text
+    .section .boot.text, "ax"
     .globl boot_start
 boot_start:
     cli
@@ -53,6 +54,7 @@ boot_start:
     movl $high, %eax
     jmp *%eax
 
+    .text
 high:
     lgdt boot_gdt_desc
     ljmp $0x08, $1f
