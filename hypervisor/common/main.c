@@ -127,6 +127,11 @@ void hv_start(uint32_t magic, uint32_t mbi_maddr)
         frames_release_range(boot_modules[i].start, boot_modules[i].end);
     frames_report();
 
+    if (opts.selftest_fault) {
+        printk(LOG_INFO, "selftest: reading an unmapped hypervisor address\n");
+        (void)*(volatile uint32_t *)(MAPWIN_START + (MAPWIN_PAGES - 1) * PAGE_SIZE);
+    }
+
     set_current_vcpu(d0->vcpu[0]);
     printk(LOG_INFO, "starting dom0\n");
     return_to_guest();

@@ -58,6 +58,12 @@ static int apply(struct hv_options *o, const char *key, const char *val,
             return -1;
         }
         o->qemu_exit_port = (uint16_t)port;
+    } else if (strcmp(key, "selftest") == 0) {
+        if (strcmp(val, "fault") != 0) {
+            *why = "selftest must be fault";
+            return -1;
+        }
+        o->selftest_fault = 1;
     } else {
         *why = "unknown option";
         return -1;

@@ -6,6 +6,8 @@
  *   dom0_mem=N[K|M|G]        dom0's memory; no suffix means KB, as in Xen
  *   qemu_exit=PORT           before powering off, write the shutdown reason
  *                            to this I/O port (QEMU's isa-debug-exit)
+ *   selftest=fault           test hook: fault in the hypervisor after boot,
+ *                            to exercise the fatal-fault path
  *
  * Words without '=' (the image path GRUB and QEMU put first) are ignored;
  * unknown or malformed options are reported and ignored.
@@ -20,6 +22,7 @@ struct hv_options {
     enum log_level loglvl;
     uint64_t dom0_mem_bytes;      /* 0: the default */
     uint16_t qemu_exit_port;      /* 0: none */
+    int selftest_fault;           /* selftest=fault */
 };
 
 /*
