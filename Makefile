@@ -105,7 +105,7 @@ run: $(B)/boot.iso
 gdb: $(B)/hypervisor.elf $(DOM0_KERNEL)
 	$(QEMU) -m 256 -display none -serial file:$(B)/gdb-serial.log \
 		-kernel $(B)/hypervisor.elf -initrd $(DOM0_KERNEL) -s -S &
-	gdb -q -ex 'set architecture i386' \
+	sleep 1; gdb -q -ex 'set architecture i386' \
 		-ex 'symbol-file $(B)/hypervisor.elf' \
 		-ex 'add-symbol-file $(DOM0_KERNEL)' \
 		-ex 'target remote localhost:1234'
@@ -115,7 +115,9 @@ UNIT_TESTS := $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 UNIT_BINS := $(patsubst %,$(B)/unit/%,$(UNIT_TESTS))
 
 # Each unit test lists the pure sources it needs in a "// uses:" line.
-$(B)/unit/%: tests/unit/%.c
+UNIT_DEPS := $(wildcard hypervisor/common/*.c hypervisor/mm/*.c \
+	hypervisor/include/*.h tests/unit/*.h tests/unit/*.c public/*.h)
+$(B)/unit/%: tests/unit/%.c $(UNIT_DEPS)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOSTCFLAGS) -o $@ $< \
 		$$(sed -n 's|^// uses: *||p' $<) -lcmocka

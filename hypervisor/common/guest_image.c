@@ -136,6 +136,7 @@ static int apply_note(struct guest_params *gp, uint32_t type,
     switch (type) {
     case XEN_ELFNOTE_ENTRY:
         gp->entry = (uint32_t)num;
+        gp->has_entry = 1;
         break;
     case XEN_ELFNOTE_HYPERCALL_PAGE:
         gp->hypercall_page = (uint32_t)num;
@@ -262,8 +263,10 @@ static int parse_legacy(const char *s, struct guest_params *gp,
                     "without VIRT_BASE");
     gp->virt_base = val[0];
     gp->paddr_offset = have[1] ? val[1] : val[0];
-    if (have[2])
+    if (have[2]) {
         gp->entry = val[2];
+        gp->has_entry = 1;
+    }
     if (have[3]) {
         if (val[3] > (0xFFFFFFFFu - gp->virt_base) >> 12)
             return fail(err, errlen, "__xen_guest: HYPERCALL_PAGE out of range");
@@ -440,7 +443,7 @@ int guest_image_parse(const uint8_t *image, size_t len,
         return -1;
     if (check_segments(image, len, eh, gp, err, errlen) < 0)
         return -1;
-    if (gp->entry == 0)
+    if (!gp->has_entry)
         gp->entry = eh->e_entry;
     if (gp->virt_base > gp->kern_start)
         return fail(err, errlen, "VIRT_BASE %#x lies above the kernel's start "

@@ -1,8 +1,14 @@
 /*
  * The hypercall table: int $0x82 with the number in EAX, as in Xen.
  * Numbers without a handler, and numbers past the table, give -ENOSYS.
+ *
+ * A long hypercall may stop part-way with hypercall_continue(): the
+ * guest's argument registers then describe the remaining work and its EIP
+ * is moved back onto the int $0x82, so the guest issues the rest itself
+ * (and can take events in between), as in Xen.
  */
 #include "hypervisor/include/hypercall.h"
+#include "hypervisor/include/domain.h"
 #include "public/xen.h"
 #include "public/errno.h"
 
@@ -22,6 +28,21 @@ static hypercall_fn *const hypercall_table[NR_hypercalls] = {
     [__HYPERVISOR_callback_op]       = do_callback_op,
 };
 
+/* Set by hypercall_continue() during the current hypercall. */
+static int continuation_made;
+
+void hypercall_continue(const uint32_t arg[5])
+{
+    struct trap_frame *regs = &current->regs;
+    regs->ebx = arg[0];
+    regs->ecx = arg[1];
+    regs->edx = arg[2];
+    regs->esi = arg[3];
+    regs->edi = arg[4];
+    regs->eip -= 2;             /* back onto the int $0x82 */
+    continuation_made = 1;
+}
+
 long hypercall_call(uint32_t nr, const uint32_t arg[5])
 {
     if (nr >= NR_hypercalls || !hypercall_table[nr])
@@ -34,8 +55,12 @@ void hypercall_dispatch(struct trap_frame *regs)
     const uint32_t arg[5] = { regs->ebx, regs->ecx, regs->edx, regs->esi,
                               regs->edi };
     uint32_t nr = regs->eax;
+    continuation_made = 0;
     long ret = hypercall_call(nr, arg);
-    /* iret restores the guest's EAX itself; everything else returns. */
-    if (nr != __HYPERVISOR_iret)
+    /*
+     * iret restores the guest's EAX itself; a continued hypercall keeps
+     * its number in EAX to run again; everything else returns a value.
+     */
+    if (nr != __HYPERVISOR_iret && !continuation_made)
         regs->eax = (uint32_t)ret;
 }

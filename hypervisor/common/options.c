@@ -79,11 +79,14 @@ int options_parse(const char *cmdline, struct hv_options *o,
     while (*p) {
         char word[WORD_MAX];
         size_t n = 0;
+        int truncated = 0;
         while (*p == ' ')
             p++;
         while (*p && *p != ' ') {
             if (n < WORD_MAX - 1)
                 word[n++] = *p;
+            else
+                truncated = 1;
             p++;
         }
         word[n] = 0;
@@ -94,7 +97,7 @@ int options_parse(const char *cmdline, struct hv_options *o,
             continue;       /* the image path, or a bare word */
         *eq = 0;
         const char *why = NULL;
-        if (n == WORD_MAX - 1) {
+        if (truncated) {
             why = "option too long";
         } else if (apply(o, word, eq + 1, &why) == 0) {
             continue;

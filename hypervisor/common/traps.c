@@ -158,6 +158,9 @@ void guest_exception(struct vcpu *v)
     reflect_exception(v, vector, exception_has_error_code(vector), error);
 }
 
+/* Entries set_trap_table takes before it continues itself. */
+#define TRAP_TABLE_BATCH 256
+
 long do_set_trap_table(const uint32_t arg[5])
 {
     struct vcpu *v = current;
@@ -166,7 +169,7 @@ long do_set_trap_table(const uint32_t arg[5])
         memset(v->trap_table, 0, sizeof(v->trap_table));
         return 0;
     }
-    for (unsigned int i = 0; i < 256 * 2; i++) {
+    for (unsigned int i = 0; i < TRAP_TABLE_BATCH; i++) {
         struct trap_info ti;
         if (copy_from_guest(&ti, table + i * sizeof(ti), sizeof(ti)) < 0)
             return -EFAULT;
@@ -175,7 +178,11 @@ long do_set_trap_table(const uint32_t arg[5])
         ti.cs = (uint16_t)guest_cs(ti.cs);
         v->trap_table[ti.vector] = ti;
     }
-    return -EINVAL;     /* no terminator within a sane length */
+    /* No terminator yet: the guest runs us again for the rest. */
+    const uint32_t rest[5] = { table + TRAP_TABLE_BATCH * sizeof(struct trap_info),
+                               0, 0, 0, 0 };
+    hypercall_continue(rest);
+    return 0;
 }
 
 long do_set_callbacks(const uint32_t arg[5])
@@ -251,7 +258,9 @@ long do_iret(const uint32_t arg[5])
     struct trap_frame *r = &v->regs;
     uint32_t w[6];
     (void)arg;
-    if (copy_from_guest(w, r->esp, sizeof(w)) < 0) {
+    if (copy_from_guest(w, r->esp, 4 * sizeof(w[0])) < 0 ||
+        ((w[2] & 3) > 1 &&
+         copy_from_guest(&w[4], r->esp + 16, 2 * sizeof(w[0])) < 0)) {
         domain_crash(v->domain, "iret: unreadable frame on the guest stack");
         return 0;
     }

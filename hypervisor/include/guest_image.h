@@ -23,6 +23,7 @@ struct guest_params {
     uint32_t virt_base;             /* VA of pseudo-physical 0 */
     uint32_t paddr_offset;          /* subtracted from p_paddr */
     uint32_t entry;                 /* virtual entry point */
+    int has_entry;                  /* entry given by ENTRY / VIRT_ENTRY */
     uint32_t hypercall_page;        /* VA, valid if has_hypercall_page */
     int has_hypercall_page;
     enum guest_pae pae;

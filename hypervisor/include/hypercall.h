@@ -13,6 +13,12 @@ typedef long hypercall_fn(const uint32_t arg[5]);
 
 /* Run the hypercall in regs->eax and put its result in regs->eax. */
 void hypercall_dispatch(struct trap_frame *regs);
+/*
+ * Stop the current hypercall here; the guest re-issues it with arg (the
+ * remaining work).  The handler then returns; its value is ignored.
+ */
+void hypercall_continue(const uint32_t arg[5]);
+
 /* Run hypercall nr with args (for multicall); -ENOSYS if unknown. */
 long hypercall_call(uint32_t nr, const uint32_t arg[5]);
 
