@@ -46,7 +46,7 @@ $(B)/hypervisor.elf: $(HV_OBJ) arch/x86_32/hypervisor.ld
 		$(HV_OBJ) $(LIBGCC)
 
 # ------------------------------------------------------------- test guests
-GUEST_LIB_C := $(wildcard tests/guests/lib/*.c) hypervisor/lib/string.c \
+GUEST_LIB_C := $(wildcard tests/guests/lib/*.c) hypervisor/lib/string.c hypervisor/lib/strlcpy.c \
 	hypervisor/lib/vsnprintf.c
 GUEST_LIB_S := $(wildcard tests/guests/lib/*.S)
 GUEST_LIB_OBJ := $(patsubst %.c,$(B)/guest/%.o,$(GUEST_LIB_C)) \

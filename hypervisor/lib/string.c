@@ -126,14 +126,3 @@ unsigned long long strtoull(const char *s, char **end, int base)
         *end = (char *)s;
     return v;
 }
-
-size_t strlcpy_hv(char *dst, const char *src, size_t size)
-{
-    size_t n = strlen(src);
-    if (size) {
-        size_t k = n < size - 1 ? n : size - 1;
-        memcpy(dst, src, k);
-        dst[k] = 0;
-    }
-    return n;
-}

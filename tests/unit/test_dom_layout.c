@@ -13,7 +13,7 @@
  *   regions [v_start, v_end) touches;
  *   nr_pages >= (v_end - v_start) / 4096; v_end <= 0xFC000000.
  */
-// uses: hypervisor/common/dom_layout.c tests/unit/host_lib.c
+// uses: hypervisor/common/dom_layout.c hypervisor/lib/strlcpy.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

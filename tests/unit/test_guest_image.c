@@ -4,7 +4,7 @@
  * built first; rejection tests break one thing in it and check that the
  * parser refuses with a message naming the problem.
  */
-// uses: hypervisor/common/guest_image.c tests/unit/elf_builder.c tests/unit/host_lib.c
+// uses: hypervisor/common/guest_image.c tests/unit/elf_builder.c hypervisor/lib/strlcpy.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
