@@ -56,6 +56,11 @@ static inline void flush_tlb_local(void)
     write_cr3(read_cr3());
 }
 
+static inline void wbinvd(void)
+{
+    __asm__ volatile("wbinvd" : : : "memory");
+}
+
 static inline uint64_t rdtsc(void)
 {
     uint32_t lo, hi;

@@ -27,13 +27,13 @@
  * 0xFD000000 +------------------------------+    |                |
  *            | (unused)                     |    |                |
  * 0xFC400000 +------------------------------+    +----------------+
- *            | entry trampoline (128 KB)    |    | same, read-only|
- * 0xFC3E0000 +------------------------------+    +----------------+
+ *            | entry trampoline (256 KB)    |    | same, read-only|
+ * 0xFC3C0000 +------------------------------+    +----------------+
  *            | M2P, read-write              |    | M2P, read-only |
  * 0xFC000000 +------------------------------+    +----------------+
  *
  * The trampoline sits in the top of the M2P's 4 MB, which would index
- * machine frames at 3.875 GB and above: we never manage RAM that high.
+ * machine frames at 3.75 GB and above: we never manage RAM that high.
  */
 #ifndef ARCH_X86_32_MEMLAYOUT_H
 #define ARCH_X86_32_MEMLAYOUT_H
@@ -45,18 +45,25 @@
 #define M2P_VIRT_START     0xFC000000u
 #define M2P_SLOT           1008
 
-/* Entry trampoline: present in both views at the same addresses. */
-#define TRAMP_START        0xFC3E0000u
+/*
+ * Entry trampoline: present in both views at the same addresses.  The
+ * first 14 GDT pages and the LDT pages show the running vCPU's own
+ * (validated, read-only) descriptor frames.
+ */
+#define TRAMP_START        0xFC3C0000u
 #define TRAMP_GDT          (TRAMP_START + 0x00000)  /* 15 pages, limit 0xEFFF */
 #define TRAMP_GDT_PAGES    15
+#define TRAMP_GUEST_GDT_PAGES 14                    /* pages 0-13: the guest's */
 #define TRAMP_IDT          (TRAMP_START + 0x0F000)  /* 256 gates, 2 KB */
 #define TRAMP_TSS          (TRAMP_START + 0x0F800)  /* same page as the IDT */
 #define TRAMP_PERCPU       (TRAMP_START + 0x10000)  /* struct entry_percpu */
 #define TRAMP_TEXT         (TRAMP_START + 0x11000)  /* entry stubs, <= 8 pages */
 #define TRAMP_TEXT_PAGES   8
-#define TRAMP_STACK        (TRAMP_START + 0x1F000)  /* per-CPU entry stack */
+#define TRAMP_LDT          (TRAMP_START + 0x20000)  /* guest LDT, 16 pages */
+#define TRAMP_LDT_PAGES    16
+#define TRAMP_STACK        (TRAMP_START + 0x3F000)  /* per-CPU entry stack */
 #define TRAMP_STACK_TOP    (TRAMP_STACK + 0x1000)
-#define TRAMP_PAGES        32
+#define TRAMP_PAGES        64
 
 /* Map window: temporary mappings of arbitrary machine frames. */
 #define MAPWIN_START       0xFD000000u

@@ -52,3 +52,13 @@ void tss_set_ring1_stack(uint16_t ss, uint32_t esp)
     cpu_tss->ss1 = ss;
     cpu_tss->esp1 = esp;
 }
+
+void cpu_load_ldt(uint32_t ents)
+{
+    if (ents == 0) {
+        load_ldt(0);
+        return;
+    }
+    gdt_table[GDT_ENTRY_LDT(0)] = make_sys_desc(TRAMP_LDT, ents * 8 - 1, 0x2);
+    load_ldt((uint16_t)(GDT_ENTRY_LDT(0) << 3));
+}

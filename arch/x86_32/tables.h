@@ -17,6 +17,9 @@
  */
 void cpu_tables_init(void);
 
+/* Load an LDT of ents descriptors from the trampoline's LDT area (0: none). */
+void cpu_load_ldt(uint32_t ents);
+
 /* The ring-1 stack the CPU switches to on a direct ring-3 to ring-1 gate. */
 void tss_set_ring1_stack(uint16_t ss, uint32_t esp);
 #endif

@@ -7,8 +7,9 @@
  *   3. give dom0 its frames (PFN n -> any free machine frame), fill the
  *      M2P, load the kernel, copy the ramdisk, write the P2M list;
  *   4. build the bootstrap page tables: every PFN of the bootstrap area
- *      mapped at v_start + n * 4096, the page-table frames read-only, the
- *      L2 pinned, with the hypervisor's guest-view slots;
+ *      mapped at v_start + n * 4096, the page-table frames read-only; then
+ *      pin the L2 through the validator, which checks every entry and
+ *      takes every reference, as for any table a guest makes;
  *   5. write start_info and the hypercall page;
  *   6. set up vCPU 0 to enter the kernel in ring 1 with ESI -> start_info.
  */
@@ -17,6 +18,8 @@
 #include "hypervisor/include/dom_layout.h"
 #include "hypervisor/include/domain.h"
 #include "hypervisor/include/mm.h"
+#include "hypervisor/include/validate.h"
+#include "hypervisor/include/descriptors.h"
 #include "hypervisor/include/console.h"
 #include "hypervisor/include/lib.h"
 #include "public/xen.h"
@@ -85,7 +88,7 @@ static void write_hypercall_page(const struct builder *b, uint32_t va)
     unmap_frame(p);
 }
 
-/* Build the bootstrap L2 and L1s in their frames; type and pin them. */
+/* Write the bootstrap L2 and L1s into their frames (not yet validated). */
 static void build_page_tables(const struct builder *b)
 {
     const struct dom_layout *l = b->l;
@@ -106,8 +109,6 @@ static void build_page_tables(const struct builder *b)
             BUG_ON(next_l1 > pt_last);
             l2[l2_index(va)] = mfn_to_maddr(l1_mfn) | L2_PROT;
             l1 = map_frame(l1_mfn);
-            mfn_to_page(l1_mfn)->type = FT_L1;
-            mfn_to_page(l1_mfn)->type_count = 1;
         }
         uint32_t prot = L1_PROT;
         if (pfn >= pt_first && pfn < pt_last)
@@ -116,12 +117,20 @@ static void build_page_tables(const struct builder *b)
     }
     if (l1)
         unmap_frame(l1);
-    hv_slots_fill_guest_view(l2);
     unmap_frame(l2);
-    struct page_info *pg = mfn_to_page(l2_mfn);
-    pg->type = FT_L2;
-    pg->type_count = 1;
-    pg->flags |= PGF_PINNED;
+}
+
+/* Pin the bootstrap L2 (validating the tables) and make it v's CR3. */
+static int pin_bootstrap_tables(struct vcpu *v, uint32_t l2_mfn, char *err,
+                                size_t errlen)
+{
+    if (get_page_and_type(l2_mfn, v->domain, FT_L2) < 0 ||
+        vcpu_new_baseptr(v, l2_mfn) < 0) {
+        snprintf(err, errlen, "bootstrap page tables refused: %s", mm_why());
+        return -1;
+    }
+    mfn_to_page(l2_mfn)->flags |= PGF_PINNED;
+    return 0;
 }
 
 static void write_start_info(const struct builder *b, const char *cmdline,
@@ -195,7 +204,6 @@ int dom0_build(struct domain *d, const struct boot_module *kernel,
         }
         b.p2m[pfn] = mfn;
         m2p_table[mfn] = pfn;
-        mfn_to_page(mfn)->type = FT_WRITABLE;
     }
     d->max_pages = nr_pages;
 
@@ -215,12 +223,10 @@ int dom0_build(struct domain *d, const struct boot_module *kernel,
         return fail(err, errlen, "out of hypervisor memory for vCPU 0");
     }
     init_vcpu0(v, &gp, &l);
-    v->l2_mfn = va_to_mfn(&b, l.v_pt);
-    v->twin_mfn = twin_create(v->l2_mfn);
+    uint32_t l2_mfn = va_to_mfn(&b, l.v_pt);
     free_xenheap_pages(b.p2m, p2m_pages);
-    if (v->twin_mfn == INVALID_MFN)
-        return fail(err, errlen, "out of hypervisor memory for dom0's page "
-                    "directory twin");
+    if (pin_bootstrap_tables(v, l2_mfn, err, errlen) < 0)
+        return -1;
 
     printk(LOG_INFO, "dom0: %u pages, bootstrap %#x-%#x, start_info %#x, "
            "page tables %#x (%u), stack %#x\n", nr_pages, l.v_start, l.v_end,

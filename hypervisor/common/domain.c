@@ -52,11 +52,12 @@ struct domain *domain_create(domid_t id, int privileged)
     }
     d->id = id;
     d->is_privileged = privileged;
-    d->page_list = INVALID_MFN;
+    d->page_head = d->page_tail = INVALID_MFN;
     d->shared_info_mfn = virt_to_maddr(d->shared_info) >> PAGE_SHIFT;
     struct page_info *pg = mfn_to_page(d->shared_info_mfn);
     pg->owner = d;
     pg->type = FT_XEN_SHARED;
+    pg->count = 1;          /* the domain's own reference, until it dies */
     for (int i = 0; i < MAX_VIRT_CPUS; i++)
         d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
     domains[slot] = d;

@@ -4,6 +4,8 @@
  * area; the access itself goes through the guest's own mappings (the
  * hypervisor view shares the guest's slots), so a read-only or missing
  * page faults, and the fault becomes -EFAULT instead of a hypervisor crash.
+ * A TLB flush the validator asked for happens first, so no translation
+ * removed by a page-table update is used.
  */
 #include "hypervisor/include/mm.h"
 #include "public/errno.h"
@@ -19,6 +21,7 @@ int copy_from_guest(void *dst, uint32_t gva, size_t n)
 {
     if (!guest_range_ok(gva, n))
         return -EFAULT;
+    tlb_flush_if_requested();
     return raw_copy_checked(dst, (const void *)(uintptr_t)gva, (uint32_t)n);
 }
 
@@ -26,5 +29,6 @@ int copy_to_guest(uint32_t gva, const void *src, size_t n)
 {
     if (!guest_range_ok(gva, n))
         return -EFAULT;
+    tlb_flush_if_requested();
     return raw_copy_checked((void *)(uintptr_t)gva, src, (uint32_t)n);
 }

@@ -15,6 +15,10 @@
 static hypercall_fn *const hypercall_table[NR_hypercalls] = {
     [__HYPERVISOR_set_trap_table]    = do_set_trap_table,
     [__HYPERVISOR_mmu_update]        = do_mmu_update,
+    [__HYPERVISOR_set_gdt]           = do_set_gdt,
+    [__HYPERVISOR_update_descriptor] = do_update_descriptor,
+    [__HYPERVISOR_multicall]         = do_multicall,
+    [__HYPERVISOR_mmuext_op]         = do_mmuext_op,
     [__HYPERVISOR_stack_switch]      = do_stack_switch,
     [__HYPERVISOR_set_callbacks]     = do_set_callbacks,
     [__HYPERVISOR_fpu_taskswitch]    = do_fpu_taskswitch,
@@ -34,6 +38,8 @@ static int continuation_made;
 void hypercall_continue(const uint32_t arg[5])
 {
     struct trap_frame *regs = &current->regs;
+    if (multicall_catch_continuation(arg))
+        return;                 /* the multicall continues itself */
     regs->ebx = arg[0];
     regs->ecx = arg[1];
     regs->edx = arg[2];

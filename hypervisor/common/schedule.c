@@ -7,6 +7,7 @@
  */
 #include "hypervisor/include/domain.h"
 #include "hypervisor/include/mm.h"
+#include "hypervisor/include/descriptors.h"
 #include "hypervisor/include/console.h"
 #include "public/xen.h"
 #include "arch/x86_32/tables.h"
@@ -25,6 +26,9 @@ static void sanitize_frame(struct trap_frame *r)
                    EFLAGS_VIP);
 }
 
+/* Whose GDT and LDT frames the trampoline shows (this CPU's). */
+static struct vcpu *desc_loaded_for;
+
 static int vcpu_can_run(struct vcpu *v)
 {
     if (v->state == VCPU_BLOCKED && v->vcpu_info->evtchn_upcall_pending &&
@@ -42,6 +46,11 @@ void return_to_guest(void)
         irq_enable_and_halt();
     }
     sanitize_frame(&v->regs);
+    if (desc_loaded_for != v || v->desc_changed) {
+        vcpu_load_desc(v);
+        desc_loaded_for = v;
+    }
+    tlb_flush_done();               /* loading CR3 below flushes */
     entry_percpu->hv_cr3 = mfn_to_maddr(v->twin_mfn);
     entry_percpu->guest_cr3 = mfn_to_maddr(v->l2_mfn);
     entry_percpu->frame = &v->regs;

@@ -40,6 +40,15 @@ struct vcpu {
     uint32_t l2_mfn;                /* guest view: the guest's L2 (CR3) */
     uint32_t twin_mfn;              /* hypervisor view of that L2 */
 
+    /* Descriptor tables (set_gdt, SET_LDT); each frame holds a desc ref. */
+    uint32_t gdt_frames[14];
+    unsigned int gdt_nr_frames;
+    uint32_t gdt_ents;
+    uint32_t ldt_frames[16];
+    unsigned int ldt_nr_frames;
+    uint32_t ldt_base, ldt_ents;
+    int desc_changed;               /* reload them before the next exit */
+
     struct vcpu_info *vcpu_info;    /* in the domain's shared_info */
 };
 
@@ -53,9 +62,9 @@ struct domain {
     struct shared_info *shared_info;  /* xenheap page shared with the guest */
     uint32_t shared_info_mfn;
 
-    uint32_t tot_pages;             /* frames on page_list */
+    uint32_t tot_pages;             /* frames on the page list */
     uint32_t max_pages;
-    uint32_t page_list;             /* first frame; linked by page_info.next */
+    uint32_t page_head, page_tail;  /* the list: page_info.next / .prev */
 
     uint32_t vm_assist;             /* VMASST_TYPE_* bits enabled */
     struct vcpu *vcpu[MAX_VIRT_CPUS];

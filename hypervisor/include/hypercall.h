@@ -22,7 +22,11 @@ void hypercall_continue(const uint32_t arg[5]);
 /* Run hypercall nr with args (for multicall); -ENOSYS if unknown. */
 long hypercall_call(uint32_t nr, const uint32_t arg[5]);
 
+/* Inside a multicall, note a continuation for it (1) instead (0: not). */
+int multicall_catch_continuation(const uint32_t arg[5]);
+
 hypercall_fn do_set_trap_table, do_mmu_update, do_stack_switch,
+    do_set_gdt, do_update_descriptor, do_multicall, do_mmuext_op,
     do_set_callbacks, do_fpu_taskswitch, do_sched_op_compat,
     do_update_va_mapping, do_xen_version, do_console_io, do_vm_assist,
     do_iret, do_sched_op, do_callback_op;

@@ -210,30 +210,30 @@ uint32_t alloc_domheap_frame(struct domain *d)
     pool.domheap_free_head = pg->next;
     pool.domheap_free--;
     clear_frame(mfn);
-    pg->flags &= ~(PGF_FREE | PGF_PINNED);
+    pg->flags = PGF_RAM | PGF_ALLOCATED;
     pg->owner = d;
-    pg->count = pg->type_count = 0;
+    pg->count = 1;                  /* the allocation reference */
+    pg->type_count = 0;
     pg->type = FT_NONE;
-    pg->next = d->page_list;
-    d->page_list = mfn;
-    d->tot_pages++;
+    pg->twin = 0;
+    domain_page_list_add(d, mfn);
     return mfn;
 }
 
-void free_domheap_frame(struct domain *d, uint32_t mfn)
+void free_domheap_frame(uint32_t mfn)
 {
     struct page_info *pg = &frame_table[mfn];
-    BUG_ON(pg->owner != d || (pg->flags & PGF_FREE));
+    BUG_ON((pg->flags & PGF_FREE) || pg->count || pg->type_count);
+    if (pg->owner)
+        domain_page_list_remove(pg->owner, mfn);
     clear_frame(mfn);
     pg->owner = NULL;
     pg->type = FT_NONE;
-    pg->count = pg->type_count = 0;
-    pg->flags = (pg->flags & PGF_RAM) | PGF_FREE;
+    pg->flags = PGF_RAM | PGF_FREE;
     m2p_table[mfn] = INVALID_MFN;
     pg->next = pool.domheap_free_head;
     pool.domheap_free_head = mfn;
     pool.domheap_free++;
-    d->tot_pages--;
 }
 
 uint32_t free_frame_count(void)

@@ -25,6 +25,7 @@ static struct {
     uint32_t *hv_m2p_l1;
     uint32_t *mapwin_l1;
     uint32_t *idle_l2;
+    uint32_t zero_page;         /* maddr: stands in for absent GDT/LDT pages */
 } slots;
 
 /* Map the trampoline page at index i (from TRAMP_START) in both L1s. */
@@ -62,10 +63,9 @@ void hv_slots_init(void)
         slots.hv_m2p_l1[i] = (m2p_ma + (i << PAGE_SHIFT)) | HV_PTE;
     }
 
-    /* Trampoline: guest GDT pages (unused for now: one zeroed page), */
-    uint32_t zero = new_tramp_page();
-    for (unsigned int i = 0; i < TRAMP_GDT_PAGES - 1; i++)
-        tramp_map(i, zero, 0, 0);
+    /* Trampoline: the guest's GDT pages and LDT (none yet: a zero page), */
+    slots.zero_page = new_tramp_page();
+    tramp_set_guest_desc(NULL, 0, NULL, 0);
     /* the hypervisor's GDT page, IDT and TSS, per-CPU entry data, */
     tramp_map(TRAMP_GDT_PAGES - 1, new_tramp_page(), 0, 1);
     tramp_map((TRAMP_IDT - TRAMP_START) >> PAGE_SHIFT, new_tramp_page(), 0, 1);
@@ -85,11 +85,15 @@ void hv_slots_init(void)
     write_cr3(virt_to_maddr(slots.idle_l2));
 }
 
+uint32_t hv_slot_guest_value(unsigned int slot)
+{
+    return slot == M2P_SLOT ? (virt_to_maddr(slots.guest_m2p_l1) | HV_PDE) : 0;
+}
+
 void hv_slots_fill_guest_view(uint32_t *l2)
 {
     for (unsigned int s = HV_FIRST_SLOT; s < L2_ENTRIES; s++)
-        l2[s] = 0;
-    l2[M2P_SLOT] = virt_to_maddr(slots.guest_m2p_l1) | HV_PDE;
+        l2[s] = hv_slot_guest_value(s);
 }
 
 void hv_slots_fill_hv_view(uint32_t *l2)
@@ -100,6 +104,25 @@ void hv_slots_fill_hv_view(uint32_t *l2)
     l2[MAPWIN_SLOT] = virt_to_maddr(slots.mapwin_l1) | HV_PDE;
     for (unsigned int i = 0; i < DIRECTMAP_SIZE >> L2_SHIFT; i++)
         l2[DIRECTMAP_SLOT + i] = (i << L2_SHIFT) | HV_PDE | PTE_PSE;
+}
+
+/* Map n frames (or the zero page) at trampoline page index first.. */
+static void tramp_map_frames(unsigned int first, unsigned int pages,
+                             const uint32_t *mfns, unsigned int n)
+{
+    for (unsigned int i = 0; i < pages; i++) {
+        uint32_t ma = i < n ? mfn_to_maddr(mfns[i]) : slots.zero_page;
+        tramp_map(first + i, ma, 0, 0);
+        invlpg(TRAMP_START + ((first + i) << PAGE_SHIFT));
+    }
+}
+
+void tramp_set_guest_desc(const uint32_t *gdt_mfns, unsigned int n_gdt,
+                          const uint32_t *ldt_mfns, unsigned int n_ldt)
+{
+    tramp_map_frames(0, TRAMP_GUEST_GDT_PAGES, gdt_mfns, n_gdt);
+    tramp_map_frames((TRAMP_LDT - TRAMP_START) >> PAGE_SHIFT, TRAMP_LDT_PAGES,
+                     ldt_mfns, n_ldt);
 }
 
 uint32_t idle_l2_maddr(void)

@@ -1,137 +1,283 @@
 /*
- * mmu_update (#1), update_va_mapping (#14) and vm_assist (#21), as far as
- * a guest booting on its initial page tables needs them.
+ * The page-table hypercalls: mmu_update (#1), mmuext_op (#26),
+ * update_va_mapping (#14) and vm_assist (#21).
  *
- * At this stage the only page tables are the ones the domain builder
- * made: one pinned L2 and its L1s, typed FT_L2 and FT_L1.  No frame can
- * change type, so the rules are simple and safe:
- *   - a guest may change entries of its own L1s, and plainly write its own
- *     ordinary frames;
- *   - a new present L1 entry may map only a frame the guest owns (or a
- *     hypervisor page shared with it), writable only if that frame is not
- *     a page table, and without the PAT or global bits;
- *   - L2 entries cannot be changed yet.
- * Full validated paging (reference-counted types, pinning, new tables,
- * L2 updates) replaces this with the validator.
+ * Each request goes through the validator (validate.c); a batch runs in
+ * order and stops at the first refused request, whose reason is logged.
+ * *done counts what was applied.  Long batches continue themselves every
+ * BATCH_CHUNK requests, so the hypervisor never runs for long with
+ * interrupts off.
  */
 #include "hypervisor/include/domain.h"
 #include "hypervisor/include/hypercall.h"
 #include "hypervisor/include/mm.h"
+#include "hypervisor/include/validate.h"
+#include "hypervisor/include/descriptors.h"
 #include "hypervisor/include/console.h"
 #include "public/xen.h"
 #include "public/errno.h"
 #include "arch/x86_32/cpu.h"
 
-/* May d install l1e in one of its L1 tables?  Logs why not. */
-static int l1e_allowed(struct domain *d, uint32_t l1e)
+#define BATCH_CHUNK 512
+#define COUNT_RESUMED 0x80000000u   /* count bit 31: a continued call */
+
+/*
+ * The domain whose frames new L1 entries (and machphys updates) may
+ * name: the caller for DOMID_SELF; any other existing domain for a
+ * privileged caller.  Returns NULL with *rc set otherwise.
+ */
+static struct domain *foreign_domain(struct domain *d, uint32_t fdom, long *rc)
 {
-    if (!(l1e & PTE_P))
-        return 1;
-    if (l1e & (PTE_PAT | PTE_G)) {
-        printk(LOG_WARN, "d%u: L1 entry %08x has PAT or global set\n",
-               d->id, l1e);
-        return 0;
-    }
-    uint32_t mfn = pte_mfn(l1e);
-    if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != d) {
-        printk(LOG_WARN, "d%u: L1 entry %08x maps frame %x it does not own\n",
-               d->id, l1e, mfn);
-        return 0;
-    }
-    uint16_t type = mfn_to_page(mfn)->type;
-    if ((l1e & PTE_RW) && type != FT_NONE && type != FT_WRITABLE &&
-        type != FT_XEN_SHARED) {
-        printk(LOG_WARN, "d%u: L1 entry %08x would make page-table frame "
-               "%x writable\n", d->id, l1e, mfn);
-        return 0;
-    }
-    return 1;
+    fdom &= 0xFFFF;
+    if (fdom == DOMID_SELF)
+        return d;
+    *rc = -ESRCH;
+    if (!d->is_privileged || fdom == d->id || fdom >= DOMID_FIRST_RESERVED)
+        return NULL;
+    return domain_by_id((domid_t)fdom);
 }
 
-/* Write one 32-bit word of machine memory. */
-static void write_machine_word(uint32_t ma, uint32_t val)
+static void log_refusal(struct domain *d, const char *op, unsigned int i)
 {
-    uint32_t *p = map_frame(ma >> PAGE_SHIFT);
-    p[(ma & (PAGE_SIZE - 1)) / 4] = val;
-    unmap_frame(p);
+    printk(LOG_WARN, "d%u: %s request %u refused: %s\n", d->id, op, i, mm_why());
 }
 
-static long mmu_normal_update(struct domain *d, uint32_t ma, uint32_t val)
+/* Add n to the guest's *done counter, if it gave one. */
+static long add_done(uint32_t done_ptr, uint32_t n)
+{
+    uint32_t total;
+    if (!done_ptr)
+        return 0;
+    if (copy_from_guest(&total, done_ptr, 4) < 0)
+        return -EFAULT;
+    total += n;
+    return copy_to_guest(done_ptr, &total, 4) < 0 ? -EFAULT : 0;
+}
+
+/* A plain write of one word into an ordinary frame of d. */
+static long plain_write(uint32_t mfn, uint32_t idx, uint32_t val)
+{
+    if (get_page_type(mfn, FT_WRITABLE) < 0)
+        return refuse("frame %#x is %s: write it with the matching hypercall",
+                      mfn, frame_type_name(mfn_to_page(mfn)->type));
+    uint32_t *p = frame_map(mfn);
+    p[idx] = val;
+    frame_unmap(p);
+    put_page_type(mfn);
+    return 0;
+}
+
+static long mmu_normal_update(struct domain *d, struct domain *fd,
+                              uint32_t ma, uint32_t val)
+{
+    uint32_t mfn = ma >> PAGE_SHIFT, idx = (ma & (PAGE_SIZE - 1)) / 4;
+    if (get_page(mfn, d) < 0)
+        return refuse("page-table pointer %#x: %s", ma, mm_why());
+    struct page_info *pg = mfn_to_page(mfn);
+    long rc;
+    if (!(pg->flags & PGF_VALIDATED))
+        rc = plain_write(mfn, idx, val);
+    else if (pg->type == FT_L1)
+        rc = update_l1e(mfn, idx, val, fd);
+    else if (pg->type == FT_L2)
+        rc = update_l2e(mfn, idx, val);
+    else
+        rc = refuse("frame %#x is a descriptor table: use update_descriptor",
+                    mfn);
+    put_page(mfn);
+    return rc;
+}
+
+static long machphys_update(struct domain *fd, uint32_t ma, uint32_t pfn)
 {
     uint32_t mfn = ma >> PAGE_SHIFT;
-    if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != d) {
-        printk(LOG_WARN, "d%u: mmu_update on frame %x it does not own\n",
-               d->id, mfn);
-        return -EINVAL;
-    }
-    switch (mfn_to_page(mfn)->type) {
-    case FT_L1:
-        if (!l1e_allowed(d, val))
-            return -EINVAL;
-        break;
-    case FT_NONE:
-    case FT_WRITABLE:
-    case FT_XEN_SHARED:
-        break;              /* a plain write to an ordinary frame */
-    default:
-        printk(LOG_WARN, "d%u: mmu_update on frame %x of type %u refused\n",
-               d->id, mfn, mfn_to_page(mfn)->type);
-        return -EINVAL;
-    }
-    write_machine_word(ma, val);
+    if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != fd ||
+        !(mfn_to_page(mfn)->flags & PGF_ALLOCATED))
+        return refuse("machphys update of frame %#x, which is not the "
+                      "domain's", mfn);
+    m2p_table[mfn] = pfn;
     return 0;
 }
 
 long do_mmu_update(const uint32_t arg[5])
 {
     struct domain *d = current->domain;
-    uint32_t reqs = arg[0], count = arg[1], done_ptr = arg[2];
-    uint32_t foreigndom = arg[3] & 0xFFFF;
-    uint32_t done = 0;
+    uint32_t reqs = arg[0], count = arg[1] & ~COUNT_RESUMED;
+    uint32_t done_ptr = arg[2];
     long rc = 0;
+    struct domain *fd = foreign_domain(d, arg[3], &rc);
+    if (!fd)
+        return rc;
 
-    if (count & 0x80000000u)
-        return -EINVAL;
-    if (foreigndom != DOMID_SELF)
-        return -ESRCH;      /* foreign mappings come with domain control */
-
-    for (; done < count; done++) {
-        struct mmu_update req;
-        if (copy_from_guest(&req, reqs + done * sizeof(req), sizeof(req)) < 0) {
+    uint32_t i;
+    for (i = 0; i < count; i++) {
+        if (i == BATCH_CHUNK) {
+            if (add_done(done_ptr, i) < 0)
+                return -EFAULT;
+            const uint32_t rest[5] = { reqs + i * sizeof(mmu_update_t),
+                                       (count - i) | COUNT_RESUMED, done_ptr,
+                                       arg[3], 0 };
+            hypercall_continue(rest);
+            return 0;
+        }
+        mmu_update_t req;
+        if (copy_from_guest(&req, reqs + i * sizeof(req), sizeof(req)) < 0) {
             rc = -EFAULT;
             break;
         }
-        uint32_t cmd = (uint32_t)req.ptr & 3;
-        uint32_t ma = (uint32_t)req.ptr & ~3u;
-        if ((req.ptr >> 32) || (req.val >> 32)) {
-            rc = -EINVAL;
-            break;
-        }
-        if (cmd == MMU_NORMAL_PT_UPDATE) {
-            rc = mmu_normal_update(d, ma, (uint32_t)req.val);
-        } else if (cmd == MMU_MACHPHYS_UPDATE) {
-            uint32_t mfn = ma >> PAGE_SHIFT;
-            if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != d)
-                rc = -EINVAL;
-            else
-                m2p_table[mfn] = (uint32_t)req.val;
-        } else {
+        uint32_t cmd = (uint32_t)req.ptr & 3, ma = (uint32_t)req.ptr & ~3u;
+        if ((req.ptr >> 32) || (req.val >> 32))
+            rc = refuse("address or value above 4 GB");
+        else if (cmd == MMU_NORMAL_PT_UPDATE)
+            rc = mmu_normal_update(d, fd, ma, (uint32_t)req.val);
+        else if (cmd == MMU_MACHPHYS_UPDATE)
+            rc = machphys_update(fd, ma, (uint32_t)req.val);
+        else
             rc = -ENOSYS;
-        }
-        if (rc)
+        if (rc < 0) {
+            if (rc == -EINVAL)
+                log_refusal(d, "mmu_update", i);
             break;
+        }
     }
-
-    if (done_ptr) {
-        uint32_t total;
-        if (copy_from_guest(&total, done_ptr, 4) < 0)
-            return -EFAULT;
-        total += done;
-        if (copy_to_guest(done_ptr, &total, 4) < 0)
-            return -EFAULT;
-    }
+    if (add_done(done_ptr, i) < 0)
+        return -EFAULT;
     return rc;
 }
+
+/* ------------------------------------------------------------ mmuext */
+
+static long pin_table(struct domain *fd, uint32_t mfn, enum frame_type t)
+{
+    if (mfn_valid(mfn) && (mfn_to_page(mfn)->flags & PGF_PINNED) &&
+        mfn_to_page(mfn)->owner == fd)
+        return refuse("frame %#x is already pinned", mfn);
+    if (get_page_and_type(mfn, fd, t) < 0)
+        return refuse("cannot pin frame %#x as %s: %s", mfn,
+                      frame_type_name(t), mm_why());
+    mfn_to_page(mfn)->flags |= PGF_PINNED;
+    return 0;
+}
+
+static long unpin_table(struct domain *d, uint32_t mfn)
+{
+    if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != d)
+        return refuse("unpin of frame %#x, which is not the domain's", mfn);
+    if (!(mfn_to_page(mfn)->flags & PGF_PINNED))
+        return refuse("unpin of frame %#x, which is not pinned", mfn);
+    mfn_to_page(mfn)->flags &= ~PGF_PINNED;
+    put_page_and_type(mfn);
+    return 0;
+}
+
+/*
+ * Switch v to the page directory at mfn.  The new directory's twin is
+ * loaded before the old directory's reference is dropped, so the
+ * hypervisor never runs on a twin that is being freed.
+ */
+long vcpu_new_baseptr(struct vcpu *v, uint32_t mfn)
+{
+    if (get_page_and_type(mfn, v->domain, FT_L2) < 0)
+        return refuse("new_baseptr %#x: %s", mfn, mm_why());
+    uint32_t old = v->l2_mfn;
+    v->l2_mfn = mfn;
+    v->twin_mfn = mfn_to_page(mfn)->twin;
+    if (v == current)
+        write_cr3(mfn_to_maddr(v->twin_mfn));
+    if (old != INVALID_MFN)
+        put_page_and_type(old);
+    return 0;
+}
+
+/* Read the vCPU bitmap a MULTI flush names (we have one CPU to flush). */
+static long read_vcpumask(uint32_t ptr)
+{
+    uint32_t mask;
+    return copy_from_guest(&mask, ptr, sizeof(mask)) < 0 ? -EFAULT : 0;
+}
+
+static long mmuext_one(struct vcpu *v, struct domain *fd,
+                       const struct mmuext_op *op)
+{
+    struct domain *d = v->domain;
+    switch (op->cmd) {
+    case MMUEXT_PIN_L1_TABLE:
+        return pin_table(fd, op->arg1.mfn, FT_L1);
+    case MMUEXT_PIN_L2_TABLE:
+        return pin_table(fd, op->arg1.mfn, FT_L2);
+    case MMUEXT_PIN_L3_TABLE:
+    case MMUEXT_PIN_L4_TABLE:
+        return 0;                       /* no such levels here */
+    case MMUEXT_UNPIN_TABLE:
+        return unpin_table(d, op->arg1.mfn);
+    case MMUEXT_NEW_BASEPTR:
+        return vcpu_new_baseptr(v, op->arg1.mfn);
+    case MMUEXT_TLB_FLUSH_MULTI:
+        if (read_vcpumask((uint32_t)(uintptr_t)op->arg2.vcpumask.p) < 0)
+            return -EFAULT;
+        /* fall through */
+    case MMUEXT_TLB_FLUSH_LOCAL:
+    case MMUEXT_TLB_FLUSH_ALL:
+        flush_tlb_local();
+        return 0;
+    case MMUEXT_INVLPG_MULTI:
+        if (read_vcpumask((uint32_t)(uintptr_t)op->arg2.vcpumask.p) < 0)
+            return -EFAULT;
+        /* fall through */
+    case MMUEXT_INVLPG_LOCAL:
+    case MMUEXT_INVLPG_ALL:
+        invlpg(op->arg1.linear_addr);
+        return 0;
+    case MMUEXT_FLUSH_CACHE:
+        if (!d->is_privileged)
+            return refuse("flush_cache needs I/O privilege");
+        wbinvd();
+        return 0;
+    case MMUEXT_SET_LDT:
+        return vcpu_set_ldt(v, op->arg1.linear_addr, op->arg2.nr_ents);
+    default:
+        return -ENOSYS;
+    }
+}
+
+long do_mmuext_op(const uint32_t arg[5])
+{
+    struct vcpu *v = current;
+    uint32_t ops = arg[0], count = arg[1] & ~COUNT_RESUMED, done_ptr = arg[2];
+    long rc = 0;
+    struct domain *fd = foreign_domain(v->domain, arg[3], &rc);
+    if (!fd)
+        return rc;
+
+    uint32_t i;
+    for (i = 0; i < count; i++) {
+        if (i == BATCH_CHUNK) {
+            if (add_done(done_ptr, i) < 0)
+                return -EFAULT;
+            const uint32_t rest[5] = { ops + i * sizeof(struct mmuext_op),
+                                       (count - i) | COUNT_RESUMED, done_ptr,
+                                       arg[3], 0 };
+            hypercall_continue(rest);
+            return 0;
+        }
+        struct mmuext_op op;
+        if (copy_from_guest(&op, ops + i * sizeof(op), sizeof(op)) < 0) {
+            rc = -EFAULT;
+            break;
+        }
+        rc = mmuext_one(v, fd, &op);
+        if (rc < 0) {
+            if (rc == -EINVAL)
+                log_refusal(v->domain, "mmuext_op", i);
+            break;
+        }
+    }
+    if (add_done(done_ptr, i) < 0)
+        return -EFAULT;
+    return rc;
+}
+
+/* ------------------------------------------------- update_va_mapping */
 
 /* Apply the flush that UVMF flags ask for (on our one CPU). */
 static long uvmf_flush(uint32_t va, uint32_t flags)
@@ -139,11 +285,8 @@ static long uvmf_flush(uint32_t va, uint32_t flags)
     uint32_t scope = flags & ~UVMF_FLUSHTYPE_MASK;
     if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_NONE)
         return 0;
-    if (scope != UVMF_LOCAL && scope != UVMF_ALL) {
-        uint32_t mask;              /* a pointer to a vCPU bitmap */
-        if (copy_from_guest(&mask, scope, sizeof(mask)) < 0)
-            return -EFAULT;
-    }
+    if (scope != UVMF_LOCAL && scope != UVMF_ALL && read_vcpumask(scope) < 0)
+        return -EFAULT;
     if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_INVLPG)
         invlpg(va);
     else
@@ -157,20 +300,23 @@ long do_update_va_mapping(const uint32_t arg[5])
     struct domain *d = v->domain;
     uint32_t va = arg[0], val = arg[1], val_hi = arg[2], flags = arg[3];
 
-    if (va >= HYPERVISOR_VIRT_START || val_hi != 0)
+    if (va >= HYPERVISOR_VIRT_START)
+        return refuse("update_va_mapping at %#x, in the hypervisor's area", va);
+    if (val_hi != 0)
         return -EINVAL;
-    const uint32_t *l2 = map_frame(v->l2_mfn);
+    const uint32_t *l2 = frame_map(v->l2_mfn);
     uint32_t l2e = l2[l2_index(va)];
-    unmap_frame(l2);
-    if (!(l2e & PTE_P))
+    frame_unmap((uint32_t *)l2);
+    if (!(l2e & PTE_P) || pte_mfn(l2e) == v->l2_mfn) {
+        printk(LOG_WARN, "d%u: update_va_mapping at %#x: no L1 there\n",
+               d->id, va);
         return -EINVAL;
-    uint32_t l1_mfn = pte_mfn(l2e);
-    if (!mfn_valid(l1_mfn) || mfn_to_page(l1_mfn)->type != FT_L1 ||
-        mfn_to_page(l1_mfn)->owner != d)
+    }
+    if (update_l1e(pte_mfn(l2e), l1_index(va), val, d) < 0) {
+        printk(LOG_WARN, "d%u: update_va_mapping at %#x refused: %s\n",
+               d->id, va, mm_why());
         return -EINVAL;
-    if (!l1e_allowed(d, val))
-        return -EINVAL;
-    write_machine_word(mfn_to_maddr(l1_mfn) + l1_index(va) * 4, val);
+    }
     return uvmf_flush(va, flags);
 }
 

@@ -60,7 +60,7 @@ static void test_console_io(void)
     printf("first guest address without a page table: %08x\n", unmapped);
     check(unmapped != 0, "no unmapped 4 MB below the image");
     console_write_from(HV_AREA, 16);
-    console_write_from(0xFC3F0000u, 16);
+    console_write_from(0xFC3D0000u, 16);        /* trampoline per-CPU page */
     console_write_from(0xFFFFF000u, 16);
     if (unmapped)
         console_write_from(unmapped, 16);

@@ -7,9 +7,9 @@
  *   - The read-only M2P at 0xFC000000 is readable and correct: the entry
  *     for the frame holding start_info is start_info's PFN.  Writing that
  *     entry raises #PF with error code 3 and leaves it unchanged.
- *   - Every page of the trampoline's GDT, IDT/TSS and per-CPU data
- *     (0xFC3E0000-0xFC3F0FFF) faults on a write.  The entry code and
- *     entry stack above are left alone.
+ *   - Every page of the trampoline (0xFC3C0000-0xFC3FEFFF: GDT, IDT/TSS,
+ *     per-CPU data, entry code, LDT area) faults on a write.  The per-CPU
+ *     entry stack, its last page, is left alone.
  * Writes store the byte just read (or 0), so a write that wrongly
  * succeeds changes nothing it could read.
  */
@@ -20,8 +20,8 @@
 #define IMAGE_BASE   0xC0000000u
 #define HV_TOP_START 0xFC400000u    /* above the M2P: nothing readable */
 #define HV_TOP_LAST  0xFFFFF000u
-#define TRAMP_START  0xFC3E0000u    /* GDT (15 pages), IDT + TSS, per-CPU */
-#define TRAMP_LAST   0xFC3F0000u
+#define TRAMP_START  0xFC3C0000u    /* GDT, IDT + TSS, per-CPU, code, LDT */
+#define TRAMP_LAST   0xFC3FE000u    /* the page below the entry stack */
 
 #define PFEC_PRESENT 1
 #define PFEC_WRITE   2
