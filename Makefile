@@ -5,7 +5,7 @@
 #   make run        boot the ISO in QEMU, serial on this terminal
 #   make gdb        QEMU stopped at the first instruction, with gdb attached
 #   make test       host unit tests and QEMU integration tests
-#   make bench      benchmarks (none yet)
+#   make bench      benchmarks, measured from inside a guest
 
 B := build
 CC := gcc
@@ -127,11 +127,14 @@ unit: $(UNIT_BINS)
 test: all unit $(B)/boot.iso
 	@tools/run-tests.sh
 
-bench:
-	@echo "no benchmarks yet"
+bench: all
+	@tools/run-bench.sh
 
 clean:
 	rm -rf $(B)
 
 .PHONY: all guests iso run gdb unit test bench clean
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# Keep guest objects between builds.
+.SECONDARY:

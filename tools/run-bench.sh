@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Run each benchmark guest (tests/guests/bench_*.c) as dom0 in QEMU and
+# print its "bench:" lines.  Exits 1 if a guest failed or reports a target
+# it did not meet.
+set -u
+cd "$(dirname "$0")/.."
+QEMU=${QEMU:-qemu-system-i386}
+status=0
+for elf in build/guests/bench_*.elf; do
+    name=$(basename "$elf" .elf)
+    log=build/$name.log
+    timeout --foreground 300 "$QEMU" -m 256 -display none -no-reboot \
+        -serial "file:$log" -kernel build/hypervisor.elf \
+        -append "qemu_exit=0xf4 loglvl=warning" -initrd "$elf" \
+        -device isa-debug-exit,iobase=0xf4,iosize=4 </dev/null >/dev/null 2>&1
+    rc=$?
+    echo "== $name"
+    grep -E '^\(d0\) (bench:|FAIL)' "$log" | sed 's/^(d0) //'
+    if [ "$rc" != 1 ] || grep -qE 'FAIL|NOT MET' "$log"; then
+        echo "$name: failed or missed its target (QEMU status $rc, log: $log)"
+        status=1
+    fi
+done
+exit $status
