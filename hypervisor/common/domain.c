@@ -10,6 +10,7 @@
 #include "hypervisor/include/console.h"
 #include "hypervisor/include/shutdown.h"
 #include "hypervisor/include/lib.h"
+#include "hypervisor/include/event.h"
 #include "public/sched.h"
 
 static struct domain *domains[MAX_DOMAINS];
@@ -50,6 +51,15 @@ struct domain *domain_create(domid_t id, int privileged)
         free_xenheap_pages(d, 1);
         return NULL;
     }
+    _Static_assert(sizeof(struct evtchn) * NR_EVENT_CHANNELS == 4 * PAGE_SIZE,
+                   "event channels fill 4 pages");
+    struct evtchn *ports = alloc_xenheap_pages(4);
+    if (!ports) {
+        free_xenheap_pages(d->shared_info, 1);
+        free_xenheap_pages(d, 1);
+        return NULL;
+    }
+    evtchn_init(d, ports);
     d->id = id;
     d->is_privileged = privileged;
     d->page_head = d->page_tail = INVALID_MFN;

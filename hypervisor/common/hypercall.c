@@ -30,6 +30,8 @@ static hypercall_fn *const hypercall_table[NR_hypercalls] = {
     [__HYPERVISOR_iret]              = do_iret,
     [__HYPERVISOR_sched_op]          = do_sched_op,
     [__HYPERVISOR_callback_op]       = do_callback_op,
+    [__HYPERVISOR_event_channel_op]  = do_event_channel_op,
+    [__HYPERVISOR_event_channel_op_compat] = do_event_channel_op_compat,
 };
 
 /* Set by hypercall_continue() during the current hypercall. */

@@ -5,6 +5,7 @@
 #include "public/sched.h"
 #include "public/errno.h"
 
+/* Unmask events, then block unless an upcall is already due. */
 static long sched_block(struct vcpu *v)
 {
     v->vcpu_info->evtchn_upcall_mask = 0;

@@ -8,6 +8,8 @@
 #include "hypervisor/include/domain.h"
 #include "hypervisor/include/mm.h"
 #include "hypervisor/include/descriptors.h"
+#include "hypervisor/include/event.h"
+#include "hypervisor/include/traps.h"
 #include "hypervisor/include/console.h"
 #include "public/xen.h"
 #include "arch/x86_32/tables.h"
@@ -31,10 +33,32 @@ static struct vcpu *desc_loaded_for;
 
 static int vcpu_can_run(struct vcpu *v)
 {
-    if (v->state == VCPU_BLOCKED && v->vcpu_info->evtchn_upcall_pending &&
-        !v->vcpu_info->evtchn_upcall_mask)
-        v->state = VCPU_RUNNABLE;
     return v->state == VCPU_RUNNABLE;
+}
+
+void vcpu_kick(struct vcpu *v)
+{
+    if (v->state == VCPU_BLOCKED) {
+        v->state = VCPU_RUNNABLE;
+        v->polling = 0;
+    }
+}
+
+/*
+ * Enter v's event callback if an upcall is due: upcall_pending set and
+ * events not masked.  The bounce frame masks events; the guest clears the
+ * mask itself.  An event before a callback is registered, or one whose
+ * frame cannot be written, crashes the domain (ABI 11.5, 5.6).
+ */
+static void deliver_upcall(struct vcpu *v)
+{
+    struct vcpu_info *vi = v->vcpu_info;
+    if (!vi->evtchn_upcall_pending || vi->evtchn_upcall_mask)
+        return;
+    if (v->event_eip == 0 || (v->event_cs & ~3u) == 0)
+        domain_crash(v->domain, "event upcall with no event callback");
+    else if (bounce_to_guest(v, v->event_cs, v->event_eip, 0, 0, 1) < 0)
+        domain_crash(v->domain, "fault while entering the event callback");
 }
 
 void return_to_guest(void)
@@ -45,6 +69,7 @@ void return_to_guest(void)
             panic("no domain left to run");
         irq_enable_and_halt();
     }
+    deliver_upcall(v);
     sanitize_frame(&v->regs);
     if (desc_loaded_for != v || v->desc_changed) {
         vcpu_load_desc(v);

@@ -9,7 +9,10 @@
 #define HV_DOMAIN_H
 #include <stdint.h>
 #include "public/xen.h"
+#include "public/event_channel.h"
 #include "arch/x86_32/frame.h"
+
+struct evtchn;
 
 #define MAX_DOMAINS 64
 
@@ -50,6 +53,9 @@ struct vcpu {
     int desc_changed;               /* reload them before the next exit */
 
     struct vcpu_info *vcpu_info;    /* in the domain's shared_info */
+
+    evtchn_port_t virq_to_port[NR_VIRQS];
+    int polling;                    /* in SCHEDOP_poll */
 };
 
 struct domain {
@@ -67,6 +73,9 @@ struct domain {
     uint32_t page_head, page_tail;  /* the list: page_info.next / .prev */
 
     uint32_t vm_assist;             /* VMASST_TYPE_* bits enabled */
+
+    struct evtchn *evtchn;          /* NR_EVENT_CHANNELS ports */
+    evtchn_port_t pirq_to_port[16]; /* dom0: physical IRQ -> port */
     struct vcpu *vcpu[MAX_VIRT_CPUS];
 };
 
