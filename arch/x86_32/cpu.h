@@ -56,6 +56,27 @@ static inline void flush_tlb_local(void)
     write_cr3(read_cr3());
 }
 
+static inline void clts(void)
+{
+    __asm__ volatile("clts");
+}
+
+/* x87 state: save (and reinitialise), restore, or start fresh. */
+static inline void fpu_save_state(uint8_t *area)
+{
+    __asm__ volatile("fnsave %0" : "=m"(*(uint8_t (*)[108])area));
+}
+
+static inline void fpu_restore_state(const uint8_t *area)
+{
+    __asm__ volatile("frstor %0" : : "m"(*(const uint8_t (*)[108])area));
+}
+
+static inline void fpu_init_state(void)
+{
+    __asm__ volatile("fninit");
+}
+
 static inline void wbinvd(void)
 {
     __asm__ volatile("wbinvd" : : : "memory");

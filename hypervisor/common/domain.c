@@ -34,6 +34,18 @@ struct domain *domain_by_id(domid_t id)
     return NULL;
 }
 
+struct domain *domain_next(struct domain *prev)
+{
+    int i = 0;
+    if (prev)
+        while (i < MAX_DOMAINS && domains[i++] != prev)
+            ;
+    for (; i < MAX_DOMAINS; i++)
+        if (domains[i])
+            return domains[i];
+    return NULL;
+}
+
 struct domain *domain_create(domid_t id, int privileged)
 {
     int slot = -1;
@@ -62,6 +74,7 @@ struct domain *domain_create(domid_t id, int privileged)
     evtchn_init(d, ports);
     d->id = id;
     d->is_privileged = privileged;
+    sched_domain_init(&d->sched);
     d->page_head = d->page_tail = INVALID_MFN;
     d->shared_info_mfn = virt_to_maddr(d->shared_info) >> PAGE_SHIFT;
     struct page_info *pg = mfn_to_page(d->shared_info_mfn);
@@ -72,6 +85,16 @@ struct domain *domain_create(domid_t id, int privileged)
         d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
     domains[slot] = d;
     return d;
+}
+
+static void vcpu_singleshot_expired(void *data)
+{
+    send_guest_vcpu_virq(data, VIRQ_TIMER);
+}
+
+static void vcpu_poll_expired(void *data)
+{
+    vcpu_kick(data);
 }
 
 struct vcpu *vcpu_create(struct domain *d, unsigned int id)
@@ -87,6 +110,10 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int id)
     v->state = VCPU_DOWN;
     v->vcpu_info = &d->shared_info->vcpu_info[id];
     v->l2_mfn = v->twin_mfn = INVALID_MFN;
+    v->singleshot_timer.fn = vcpu_singleshot_expired;
+    v->singleshot_timer.data = v;
+    v->poll_timer.fn = vcpu_poll_expired;
+    v->poll_timer.data = v;
     d->vcpu[id] = v;
     return v;
 }
@@ -114,10 +141,17 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     d->is_shutdown = 1;
     d->shutdown_reason = reason;
     for (int i = 0; i < MAX_VIRT_CPUS; i++)
-        if (d->vcpu[i])
+        if (d->vcpu[i]) {
             d->vcpu[i]->state = VCPU_DOWN;
+            timer_stop(&d->vcpu[i]->singleshot_timer);
+            timer_stop(&d->vcpu[i]->poll_timer);
+        }
     printk(LOG_INFO, "domain %u shut down: %s\n", d->id,
            reason < 4 ? names[reason] : "unknown reason");
+    sched_domain_changed(d);
+    struct domain *d0 = domain_by_id(0);
+    if (d0 && d0 != d)
+        send_guest_global_virq(d0, VIRQ_DOM_EXC);
     /* Without dom0 there is nothing left to manage the machine. */
     if (d->id == 0)
         machine_shutdown(reason);

@@ -1,12 +1,14 @@
 /*
- * Device interrupts owned by the hypervisor: for now only the timer tick
- * on IRQ 0.  Other IRQs are acknowledged and ignored.
+ * Device interrupts owned by the hypervisor: the timer on IRQ 0, which
+ * drives timers and the scheduler (sched_tick).  Other IRQs are
+ * acknowledged and passed to dom0 if it bound them to an event channel.
  */
 #include "hypervisor/include/traps.h"
+#include "hypervisor/include/sched.h"
+#include "hypervisor/include/event.h"
+#include "hypervisor/include/domain.h"
 #include "arch/x86_32/pic.h"
 #include "arch/x86_32/pit.h"
-
-static volatile uint64_t ticks;
 
 void irq_init(void)
 {
@@ -15,14 +17,14 @@ void irq_init(void)
     pic_unmask(0);
 }
 
-uint64_t ticks_since_boot(void)
-{
-    return ticks;
-}
-
 void irq_dispatch(unsigned int irq)
 {
-    if (irq == 0)
-        ticks++;
     pic_eoi(irq);
+    if (irq == 0) {
+        sched_tick();
+        return;
+    }
+    struct domain *d0 = domain_by_id(0);
+    if (d0)
+        send_guest_pirq(d0, irq);
 }

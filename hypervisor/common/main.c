@@ -9,6 +9,8 @@
 #include "hypervisor/include/dom0_build.h"
 #include "hypervisor/include/traps.h"
 #include "hypervisor/include/lib.h"
+#include "hypervisor/include/time.h"
+#include "hypervisor/include/sched.h"
 #include "arch/x86_32/multiboot.h"
 #include "arch/x86_32/tables.h"
 #include "arch/x86_32/cpu.h"
@@ -73,11 +75,6 @@ static uint32_t dom0_pages(void)
     return avail - reserve;
 }
 
-static void calibrate_tsc(void)
-{
-    uint64_t per_50ms = pit_measure_tsc(50);
-    printk(LOG_INFO, "TSC: %llu kHz\n", (unsigned long long)(per_50ms / 50));
-}
 
 void hv_start(uint32_t magic, uint32_t mbi_maddr)
 {
@@ -110,8 +107,8 @@ void hv_start(uint32_t magic, uint32_t mbi_maddr)
         panic("out of memory for the hypervisor stack");
     entry_percpu->hv_stack_top = (uint32_t)(uintptr_t)stack +
                                  HV_STACK_PAGES * PAGE_SIZE;
+    time_init();
     irq_init();
-    calibrate_tsc();
     frames_report();
 
     if (nr_mods == 0)
@@ -132,7 +129,8 @@ void hv_start(uint32_t magic, uint32_t mbi_maddr)
         (void)*(volatile uint32_t *)(MAPWIN_START + (MAPWIN_PAGES - 1) * PAGE_SIZE);
     }
 
-    set_current_vcpu(d0->vcpu[0]);
+    domain_update_wallclock(d0);
     printk(LOG_INFO, "starting dom0\n");
+    sched_request();
     return_to_guest();
 }

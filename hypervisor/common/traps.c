@@ -136,10 +136,10 @@ void guest_exception(struct vcpu *v)
         error = (error & ~PFEC_USER) | (ring == 1 ? 0 : PFEC_USER);
         break;
     case TRAP_no_device:
-        write_cr0(read_cr0() & ~CR0_TS);
+        fpu_load(v);    /* our own lazy switch */
         if (!v->fpu_ts)
-            return;     /* our own lazy switch: nothing for the guest */
-        v->fpu_ts = 0;
+            return;
+        v->fpu_ts = 0;  /* forwarding #NM clears the virtual TS */
         break;
     case TRAP_gp_fault:
         if ((error & 3) == 2) {
@@ -243,7 +243,8 @@ long do_fpu_taskswitch(const uint32_t arg[5])
 {
     struct vcpu *v = current;
     v->fpu_ts = arg[0] != 0;
-    write_cr0(v->fpu_ts ? (read_cr0() | CR0_TS) : (read_cr0() & ~CR0_TS));
+    if (v->fpu_ts)
+        write_cr0(read_cr0() | CR0_TS);
     return 0;
 }
 

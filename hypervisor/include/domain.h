@@ -11,6 +11,8 @@
 #include "public/xen.h"
 #include "public/event_channel.h"
 #include "arch/x86_32/frame.h"
+#include "hypervisor/include/sched.h"
+#include "hypervisor/include/time.h"
 
 struct evtchn;
 
@@ -39,6 +41,8 @@ struct vcpu {
 
     uint32_t kernel_ss, kernel_sp;  /* stack_switch: ring-1 stack */
     int fpu_ts;                     /* virtual CR0.TS */
+    int fpu_used;                   /* fpu_state holds its x87 state */
+    uint8_t fpu_state[108];         /* FSAVE image while not loaded */
 
     uint32_t l2_mfn;                /* guest view: the guest's L2 (CR3) */
     uint32_t twin_mfn;              /* hypervisor view of that L2 */
@@ -56,6 +60,9 @@ struct vcpu {
 
     evtchn_port_t virq_to_port[NR_VIRQS];
     int polling;                    /* in SCHEDOP_poll */
+    struct timer singleshot_timer;  /* set_timer_op: raises VIRQ_TIMER */
+    struct timer poll_timer;        /* SCHEDOP_poll's timeout */
+    struct sched_vcpu sched;
 };
 
 struct domain {
@@ -63,6 +70,8 @@ struct domain {
     int is_privileged;
     int is_dying;
     int is_shutdown;
+    unsigned int pause_count;       /* domctl pause (and creation) */
+    struct sched_domain sched;
     unsigned int shutdown_reason;
 
     struct shared_info *shared_info;  /* xenheap page shared with the guest */
@@ -73,6 +82,7 @@ struct domain {
     uint32_t page_head, page_tail;  /* the list: page_info.next / .prev */
 
     uint32_t vm_assist;             /* VMASST_TYPE_* bits enabled */
+    int32_t time_offset_s;          /* domctl settimeoffset */
 
     struct evtchn *evtchn;          /* NR_EVENT_CHANNELS ports */
     evtchn_port_t pirq_to_port[16]; /* dom0: physical IRQ -> port */
@@ -87,6 +97,8 @@ void set_current_vcpu(struct vcpu *v);
 struct domain *domain_create(domid_t id, int privileged);
 struct vcpu *vcpu_create(struct domain *d, unsigned int id);
 struct domain *domain_by_id(domid_t id);
+/* Iterate over the domains: domain_next(NULL) is the first. */
+struct domain *domain_next(struct domain *prev);
 
 /*
  * Stop a domain for good: log why with a register dump of v, then shut it

@@ -12,7 +12,10 @@ int bounce_to_guest(struct vcpu *v, uint32_t cs, uint32_t eip,
 /* Device interrupts (legacy IRQ numbers). */
 void irq_init(void);
 void irq_dispatch(unsigned int irq);
-/* Timer ticks since boot (TICK_HZ per second). */
-#define TICK_HZ 100
-uint64_t ticks_since_boot(void);
+/* The timer interrupt's rate: timers fire within 1 ms of their time. */
+#define TICK_HZ 1000
+
+/* The scheduler's: load v's x87 state; forget a vCPU that goes away. */
+void fpu_load(struct vcpu *v);
+void sched_forget_vcpu(struct vcpu *v);
 #endif
