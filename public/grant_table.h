@@ -65,6 +65,11 @@ typedef struct grant_entry grant_entry_t;
 #define GNTTABOP_dump_table       3
 #define GNTTABOP_transfer         4
 #define GNTTABOP_copy             5
+/*
+ * query_size is not part of the 3.0.4 interface: Xen added it later with
+ * this number and layout, and we provide it as Xen does.
+ */
+#define GNTTABOP_query_size       6
 
 /* map_grant_ref.flags. */
 #define _GNTMAP_device_map      0
@@ -123,6 +128,20 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_unmap_grant_ref_t);
  * frames here) and learn its frames.  count must be 1.  A dom other than
  * DOMID_SELF needs privilege.
  */
+/*
+ * GNTTABOP_query_size: how many table frames dom has and may have.
+ * Written by the hypervisor (all but dom); dom other than DOMID_SELF needs
+ * privilege.
+ */
+struct gnttab_query_size {
+    domid_t  dom;           /* in */
+    uint32_t nr_frames;     /* out: frames set up */
+    uint32_t max_nr_frames; /* out: at most this many */
+    int16_t  status;        /* out: GNTST_* */
+};
+typedef struct gnttab_query_size gnttab_query_size_t;
+DEFINE_XEN_GUEST_HANDLE(gnttab_query_size_t);
+
 struct gnttab_setup_table {
     domid_t  dom;           /* in */
     uint32_t nr_frames;     /* in: frames wanted */

@@ -11,6 +11,10 @@
 #include "hypervisor/include/shutdown.h"
 #include "hypervisor/include/lib.h"
 #include "hypervisor/include/event.h"
+#include "hypervisor/include/grant.h"
+
+#define GRANT_TABLE_PAGES \
+    ((sizeof(struct grant_table) + PAGE_SIZE - 1) / PAGE_SIZE)
 #include "public/sched.h"
 
 static struct domain *domains[MAX_DOMAINS];
@@ -72,6 +76,13 @@ struct domain *domain_create(domid_t id, int privileged)
         return NULL;
     }
     evtchn_init(d, ports);
+    d->grant = alloc_xenheap_pages(GRANT_TABLE_PAGES);
+    if (!d->grant) {
+        free_xenheap_pages(ports, 4);
+        free_xenheap_pages(d->shared_info, 1);
+        free_xenheap_pages(d, 1);
+        return NULL;
+    }
     d->id = id;
     d->is_privileged = privileged;
     sched_domain_init(&d->sched);

@@ -24,6 +24,7 @@ static hypercall_fn *const hypercall_table[NR_hypercalls] = {
     [__HYPERVISOR_fpu_taskswitch]    = do_fpu_taskswitch,
     [__HYPERVISOR_sched_op_compat]   = do_sched_op_compat,
     [__HYPERVISOR_set_timer_op]      = do_set_timer_op,
+    [__HYPERVISOR_grant_table_op]    = do_grant_table_op,
     [__HYPERVISOR_update_va_mapping] = do_update_va_mapping,
     [__HYPERVISOR_xen_version]       = do_xen_version,
     [__HYPERVISOR_console_io]        = do_console_io,

@@ -15,6 +15,7 @@
 #include "hypervisor/include/time.h"
 
 struct evtchn;
+struct grant_table;
 
 #define MAX_DOMAINS 64
 
@@ -85,6 +86,7 @@ struct domain {
     int32_t time_offset_s;          /* domctl settimeoffset */
 
     struct evtchn *evtchn;          /* NR_EVENT_CHANNELS ports */
+    struct grant_table *grant;      /* its grant table and mappings */
     evtchn_port_t pirq_to_port[16]; /* dom0: physical IRQ -> port */
     struct vcpu *vcpu[MAX_VIRT_CPUS];
 };

@@ -1053,3 +1053,10 @@ VAL(XEN_ELFNOTE_BSD_SYMTAB, 11);
 VAL(XEN_ELFNOTE_HV_START_LOW, 12);
 VAL(XEN_ELFNOTE_CRASH_INFO, 0x1000001);
 VAL(XEN_ELFNOTE_CRASH_REGS, 0x1000002);
+
+/* query_size: Xen's later layout (not in the 3.0.4 fact sheet). */
+_Static_assert(GNTTABOP_query_size == 6, "query_size number");
+_Static_assert(sizeof(struct gnttab_query_size) == 16, "query_size size");
+_Static_assert(offsetof(struct gnttab_query_size, nr_frames) == 4, "nr_frames");
+_Static_assert(offsetof(struct gnttab_query_size, max_nr_frames) == 8, "max");
+_Static_assert(offsetof(struct gnttab_query_size, status) == 12, "status");
