@@ -20,6 +20,7 @@
 #include "hypervisor/include/mm.h"
 #include "hypervisor/include/validate.h"
 #include "hypervisor/include/descriptors.h"
+#include "hypervisor/include/hypercall.h"
 #include "hypervisor/include/console.h"
 #include "hypervisor/include/lib.h"
 #include "public/xen.h"
@@ -68,23 +69,7 @@ static void zero_guest_va(void *ctx, uint32_t va, uint32_t n)
 static void write_hypercall_page(const struct builder *b, uint32_t va)
 {
     uint8_t *p = map_frame(va_to_mfn(b, va));
-    memset(p, 0xCC, PAGE_SIZE);
-    for (unsigned int n = 0; n < 128; n++) {
-        uint8_t *s = p + n * 32;
-        if (n == __HYPERVISOR_iret) {
-            s[0] = 0x50;                        /* push %eax */
-            s[1] = 0xB8;                        /* mov $n, %eax */
-            memcpy(s + 2, &n, 4);
-            s[6] = 0xCD;                        /* int $0x82 */
-            s[7] = 0x82;
-        } else {
-            s[0] = 0xB8;
-            memcpy(s + 1, &n, 4);
-            s[5] = 0xCD;
-            s[6] = 0x82;
-            s[7] = 0xC3;                        /* ret */
-        }
-    }
+    hypercall_page_fill(p);
     unmap_frame(p);
 }
 

@@ -12,6 +12,9 @@
 #include "hypervisor/include/lib.h"
 #include "hypervisor/include/event.h"
 #include "hypervisor/include/grant.h"
+#include "hypervisor/include/descriptors.h"
+#include "hypervisor/include/relinquish.h"
+#include "hypervisor/include/traps.h"
 
 #define GRANT_TABLE_PAGES \
     ((sizeof(struct grant_table) + PAGE_SIZE - 1) / PAGE_SIZE)
@@ -127,6 +130,52 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int id)
     v->poll_timer.data = v;
     d->vcpu[id] = v;
     return v;
+}
+
+static void vcpu_destroy(struct vcpu *v)
+{
+    timer_stop(&v->singleshot_timer);
+    timer_stop(&v->poll_timer);
+    sched_forget_vcpu(v);
+    vcpu_release_desc(v);
+    if (v->l2_mfn != INVALID_MFN)
+        put_page_and_type(v->l2_mfn);
+    v->l2_mfn = v->twin_mfn = INVALID_MFN;
+    v->domain->vcpu[v->id] = NULL;
+    free_xenheap_pages(v, 2);
+}
+
+void domain_destroy(struct domain *d)
+{
+    if (d->is_dying)
+        return;
+    d->is_dying = 1;
+    d->is_shutdown = 1;
+    for (int i = 0; i < MAX_VIRT_CPUS; i++)
+        if (d->vcpu[i])
+            vcpu_destroy(d->vcpu[i]);
+    evtchn_destroy(d);
+    grant_release_mappings(d);
+    domain_relinquish_frames(d);
+    for (unsigned int i = 0; i < d->grant->nr_frames; i++)
+        put_page(d->grant->shared_mfn[i]);      /* the domain's own ref */
+    put_page(d->shared_info_mfn);
+    for (int i = 0; i < MAX_DOMAINS; i++)
+        if (domains[i] == d)
+            domains[i] = NULL;
+    printk(LOG_INFO, "domain %u destroyed\n", d->id);
+    sched_domain_changed(d);
+    d->is_destroyed = 1;
+    domain_free_if_unused(d);
+}
+
+void domain_free_if_unused(struct domain *d)
+{
+    if (!d->is_destroyed || d->tot_pages)
+        return;
+    free_xenheap_pages(d->grant, GRANT_TABLE_PAGES);
+    free_xenheap_pages(d->evtchn, 4);
+    free_xenheap_pages(d, 1);
 }
 
 void vcpu_dump_registers(const struct vcpu *v)

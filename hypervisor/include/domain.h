@@ -56,6 +56,7 @@ struct vcpu {
     unsigned int ldt_nr_frames;
     uint32_t ldt_base, ldt_ents;
     int desc_changed;               /* reload them before the next exit */
+    int initialised;                /* has a context (builder or domctl) */
 
     struct vcpu_info *vcpu_info;    /* in the domain's shared_info */
 
@@ -70,8 +71,10 @@ struct domain {
     domid_t id;
     int is_privileged;
     int is_dying;
+    int is_destroyed;               /* only frames others map keep it */
     int is_shutdown;
     unsigned int pause_count;       /* domctl pause (and creation) */
+    uint8_t handle[16];             /* the tools' UUID */
     struct sched_domain sched;
     unsigned int shutdown_reason;
 
@@ -108,6 +111,15 @@ struct domain *domain_next(struct domain *prev);
  */
 void domain_crash(struct domain *d, const char *why);
 void domain_shutdown(struct domain *d, unsigned int reason);
+
+/*
+ * Destroy d (never the caller's own domain): release its vCPUs, ports,
+ * grant mappings and every frame.  Its structure goes when its last frame
+ * does (another domain may still map some).
+ */
+void domain_destroy(struct domain *d);
+/* Free d's structure if it is dead and owns no frame any more. */
+void domain_free_if_unused(struct domain *d);
 
 /* Print v's registers to the log. */
 void vcpu_dump_registers(const struct vcpu *v);

@@ -22,6 +22,9 @@ void hypercall_continue(const uint32_t arg[5]);
 /* Run hypercall nr with args (for multicall); -ENOSYS if unknown. */
 long hypercall_call(uint32_t nr, const uint32_t arg[5]);
 
+/* Write the hypercall stubs into a page (ABI 1.2). */
+void hypercall_page_fill(uint8_t *page);
+
 /* Inside a multicall, note a continuation for it (1) instead (0: not). */
 int multicall_catch_continuation(const uint32_t arg[5]);
 
@@ -30,5 +33,6 @@ hypercall_fn do_set_trap_table, do_mmu_update, do_stack_switch,
     do_set_callbacks, do_fpu_taskswitch, do_sched_op_compat,
     do_update_va_mapping, do_xen_version, do_console_io, do_vm_assist,
     do_iret, do_sched_op, do_callback_op, do_event_channel_op,
-    do_event_channel_op_compat, do_set_timer_op, do_grant_table_op;
+    do_event_channel_op_compat, do_set_timer_op, do_grant_table_op,
+    do_memory_op, do_domctl;
 #endif

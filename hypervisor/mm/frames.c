@@ -224,8 +224,9 @@ void free_domheap_frame(uint32_t mfn)
 {
     struct page_info *pg = &frame_table[mfn];
     BUG_ON((pg->flags & PGF_FREE) || pg->count || pg->type_count);
-    if (pg->owner)
-        domain_page_list_remove(pg->owner, mfn);
+    struct domain *owner = pg->owner;
+    if (owner)
+        domain_page_list_remove(owner, mfn);
     clear_frame(mfn);
     pg->owner = NULL;
     pg->type = FT_NONE;
@@ -234,6 +235,8 @@ void free_domheap_frame(uint32_t mfn)
     pg->next = pool.domheap_free_head;
     pool.domheap_free_head = mfn;
     pool.domheap_free++;
+    if (owner)
+        domain_free_if_unused(owner);
 }
 
 uint32_t free_frame_count(void)
