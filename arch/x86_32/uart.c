@@ -36,6 +36,12 @@ void uart_putc(uint16_t port, char c)
     outb(port + UART_DATA, (uint8_t)c);
 }
 
+void uart_enable_rx_irq(uint16_t port)
+{
+    outb(port + UART_MCR, 0x0B);      /* DTR, RTS, OUT2 (IRQ to the PIC) */
+    outb(port + UART_IER, 0x01);      /* received data available */
+}
+
 int uart_getc(uint16_t port)
 {
     if (!(inb(port + UART_LSR) & LSR_DR))

@@ -8,6 +8,8 @@
 
 void uart_init(uint16_t port, uint32_t baud);
 void uart_putc(uint16_t port, char c);
+/* Raise the port's IRQ when a byte arrives. */
+void uart_enable_rx_irq(uint16_t port);
 /* Return the next received byte, or -1 if none is waiting. */
 int uart_getc(uint16_t port);
 #endif

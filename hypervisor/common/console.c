@@ -9,10 +9,18 @@
 #include "arch/x86_32/uart.h"
 #include "arch/x86_32/cpu.h"
 
+#define INPUT_RING 1024        /* bytes of dom0 input waiting to be read */
+#define CTRL_A 0x01
+#define SWITCH_PRESSES 3
+
 static struct {
     uint16_t port;          /* 0: no serial console */
     enum log_level level;
-} console = { COM1_PORT, LOG_INFO };
+    int input_to_hypervisor;    /* else to dom0 */
+    int ctrl_a_run;             /* consecutive Ctrl-A presses */
+    unsigned int in_prod, in_cons;
+    char input[INPUT_RING];
+} console = { COM1_PORT, LOG_INFO, 0, 0, 0, 0, { 0 } };
 
 #define GUEST_LINE_MAX 256
 #define GUEST_LINE_DOMS 8   /* domains with a line buffer; others unbuffered */
@@ -70,7 +78,7 @@ void console_write_raw(const char *s, size_t n)
 static void vprintk(enum log_level lvl, const char *fmt, va_list ap)
 {
     char buf[512];
-    if (lvl < console.level)
+    if (lvl < console.level && lvl != LOG_NONE)
         return;
     int n = vsnprintf(buf, sizeof(buf), fmt, ap);
     if (n > (int)sizeof(buf) - 1)
@@ -130,14 +138,69 @@ void console_guest_write(uint16_t domid, const char *s, size_t n)
     }
 }
 
+int console_irq(void)
+{
+    if (console.port == COM1_PORT)
+        return 4;
+    return console.port == COM2_PORT ? 3 : -1;
+}
+
+void console_enable_input_irq(void)
+{
+    if (console.port)
+        uart_enable_rx_irq(console.port);
+}
+
+static void input_to_dom0(char c)
+{
+    if (console.in_prod - console.in_cons < INPUT_RING)
+        console.input[console.in_prod++ % INPUT_RING] = c;
+}
+
+/*
+ * Serial input: three Ctrl-A presses in a row switch it between dom0 and
+ * the hypervisor's debug keys, as in Xen.  Returns 1 if dom0 got input.
+ */
+int console_receive(void)
+{
+    int c, for_dom0 = 0;
+    if (!console.port)
+        return 0;
+    while ((c = uart_getc(console.port)) >= 0) {
+        if (c == CTRL_A && ++console.ctrl_a_run == SWITCH_PRESSES) {
+            console.ctrl_a_run = 0;
+            console.input_to_hypervisor = !console.input_to_hypervisor;
+            printk(LOG_NONE, "*** Serial input -> %s (type 'CTRL-a' three "
+                   "times to switch input to %s)\n",
+                   console.input_to_hypervisor ? "Xen" : "DOM0",
+                   console.input_to_hypervisor ? "DOM0" : "Xen");
+            continue;
+        }
+        if (c == CTRL_A)
+            continue;
+        /* Ctrl-A presses that did not make a switch are input too. */
+        for (; console.ctrl_a_run; console.ctrl_a_run--) {
+            if (!console.input_to_hypervisor) {
+                input_to_dom0(CTRL_A);
+                for_dom0 = 1;
+            }
+        }
+        if (console.input_to_hypervisor) {
+            debug_key((char)c);
+        } else {
+            input_to_dom0((char)c);
+            for_dom0 = 1;
+        }
+    }
+    return for_dom0;
+}
+
 size_t console_read(char *buf, size_t n)
 {
     size_t got = 0;
-    int c;
-    if (!console.port)
-        return 0;
-    while (got < n && (c = uart_getc(console.port)) >= 0)
-        buf[got++] = (char)c;
+    console_receive();
+    while (got < n && console.in_cons != console.in_prod)
+        buf[got++] = console.input[console.in_cons++ % INPUT_RING];
     return got;
 }
 

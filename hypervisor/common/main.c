@@ -109,7 +109,7 @@ void hv_start(uint32_t magic, uint32_t mbi_maddr)
                                  HV_STACK_PAGES * PAGE_SIZE;
     time_init();
     irq_init();
-    frames_report();
+    frames_report(LOG_INFO);
 
     if (nr_mods == 0)
         panic("no dom0 kernel: give it as the first multiboot module");
@@ -122,7 +122,7 @@ void hv_start(uint32_t magic, uint32_t mbi_maddr)
         panic("cannot build dom0: %s", err);
     for (int i = 0; i < nr_mods; i++)
         frames_release_range(boot_modules[i].start, boot_modules[i].end);
-    frames_report();
+    frames_report(LOG_INFO);
 
     if (opts.selftest_fault) {
         printk(LOG_INFO, "selftest: reading an unmapped hypervisor address\n");

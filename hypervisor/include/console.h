@@ -15,7 +15,7 @@ enum log_level {
     LOG_INFO,
     LOG_WARN,
     LOG_ERR,
-    LOG_NONE,    /* threshold only: print nothing */
+    LOG_NONE,    /* as a threshold: print nothing; as a level: always */
 };
 
 void console_init(const char *console_opt);
@@ -27,8 +27,14 @@ void printk(enum log_level lvl, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void console_write_raw(const char *s, size_t n);
 void console_guest_write(uint16_t domid, const char *s, size_t n);
-/* Read up to n bytes of serial input without waiting; returns the count. */
+/* Read up to n bytes of dom0's serial input without waiting. */
 size_t console_read(char *buf, size_t n);
+/* The serial IRQ: take input; returns 1 if some went to dom0. */
+int console_receive(void);
+int console_irq(void);
+void console_enable_input_irq(void);
+/* A debug key typed while input goes to the hypervisor (keyhandler.c). */
+void debug_key(char key);
 
 /* Stop the machine after a broken hypervisor invariant. */
 void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));

@@ -14,6 +14,7 @@
 #include "arch/x86_32/paging.h"
 #include "arch/x86_32/memlayout.h"
 #include "hypervisor/include/frame.h"
+#include "hypervisor/include/console.h"
 
 struct domain;
 
@@ -26,7 +27,7 @@ extern uint32_t *m2p_table;     /* writable view of the M2P */
 struct multiboot_info;
 void frames_init(const struct multiboot_info *mbi);
 void frames_release_range(uint32_t start_maddr, uint32_t end_maddr);
-void frames_report(void);
+void frames_report(enum log_level lvl);
 
 /* xenheap: hypervisor memory, returned as direct-map pointers, zeroed. */
 void *alloc_xenheap_pages(unsigned int n);

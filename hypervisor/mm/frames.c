@@ -249,9 +249,9 @@ uint32_t domheap_free_count(void)
     return pool.domheap_free;
 }
 
-void frames_report(void)
+void frames_report(enum log_level lvl)
 {
-    printk(LOG_INFO, "memory: %u MB tracked, %u frames free "
+    printk(lvl, "memory: %u MB tracked, %u frames free "
            "(xenheap %u, domheap %u)\n", max_mfn >> 8,
            free_frame_count(), pool.xenheap_free, pool.domheap_free);
 }
