@@ -27,6 +27,7 @@ static hypercall_fn *const hypercall_table[NR_hypercalls] = {
     [__HYPERVISOR_grant_table_op]    = do_grant_table_op,
     [__HYPERVISOR_memory_op]         = do_memory_op,
     [__HYPERVISOR_domctl]            = do_domctl,
+    [__HYPERVISOR_sysctl]            = do_sysctl,
     [__HYPERVISOR_update_va_mapping] = do_update_va_mapping,
     [__HYPERVISOR_xen_version]       = do_xen_version,
     [__HYPERVISOR_console_io]        = do_console_io,

@@ -42,6 +42,7 @@ uint32_t alloc_domheap_frame(struct domain *d);
 void free_domheap_frame(uint32_t mfn);
 uint32_t free_frame_count(void);
 uint32_t domheap_free_count(void);
+uint32_t ram_frame_count(void);
 
 /* Map window: temporary hypervisor mappings of any machine frame. */
 void mapwin_init(uint32_t *l1);

@@ -244,6 +244,14 @@ uint32_t free_frame_count(void)
     return pool.domheap_free + pool.xenheap_free;
 }
 
+uint32_t ram_frame_count(void)
+{
+    uint32_t n = 0;
+    for (uint32_t f = 0; f < max_mfn; f++)
+        n += !!(frame_table[f].flags & PGF_RAM);
+    return n;
+}
+
 uint32_t domheap_free_count(void)
 {
     return pool.domheap_free;
