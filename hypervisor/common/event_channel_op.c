@@ -7,6 +7,7 @@
 #include "hypervisor/include/domain.h"
 #include "hypervisor/include/hypercall.h"
 #include "hypervisor/include/mm.h"
+#include "hypervisor/include/traps.h"
 #include "public/errno.h"
 
 /* Run cmd on the argument at buf (size bytes, already copied in). */
@@ -72,6 +73,8 @@ long do_event_channel_op(const uint32_t arg[5])
     if (copy_from_guest(buf, ptr, size) < 0)
         return -EFAULT;
     long rc = run_op(current->domain, cmd, buf);
+    if (rc == 0 && cmd == EVTCHNOP_bind_pirq)
+        irq_route_to_dom0(((evtchn_bind_pirq_t *)buf)->pirq);
     if (rc == 0 && op_writes_back(cmd) && copy_to_guest(ptr, buf, size) < 0)
         return -EFAULT;
     return rc;
@@ -85,6 +88,8 @@ long do_event_channel_op_compat(const uint32_t arg[5])
     if (!op_size(op.cmd))
         return -ENOSYS;
     long rc = run_op(current->domain, op.cmd, &op.u);
+    if (rc == 0 && op.cmd == EVTCHNOP_bind_pirq)
+        irq_route_to_dom0(op.u.bind_pirq.pirq);
     if (rc == 0 && op_writes_back(op.cmd) && copy_to_guest(arg[0], &op, sizeof(op)) < 0)
         return -EFAULT;
     return rc;

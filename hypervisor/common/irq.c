@@ -22,6 +22,12 @@ void irq_init(void)
     }
 }
 
+void irq_route_to_dom0(unsigned int irq)
+{
+    if (irq != 0 && irq != 2 && (int)irq != console_irq() && irq < NR_PIRQS)
+        pic_unmask(irq);
+}
+
 void irq_dispatch(unsigned int irq)
 {
     pic_eoi(irq);

@@ -12,6 +12,8 @@ int bounce_to_guest(struct vcpu *v, uint32_t cs, uint32_t eip,
 /* Device interrupts (legacy IRQ numbers). */
 void irq_init(void);
 void irq_dispatch(unsigned int irq);
+/* dom0 bound physical IRQ irq: let it through (the timer and console stay ours). */
+void irq_route_to_dom0(unsigned int irq);
 /* The timer interrupt's rate: timers fire within 1 ms of their time. */
 #define TICK_HZ 1000
 
