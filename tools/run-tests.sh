@@ -13,7 +13,6 @@ LOGS=$B/test-logs
 QEMU=${QEMU:-qemu-system-i386}
 EXIT_PORT=0xf4
 mkdir -p "$LOGS"
-rm -f "$LOGS"/*.log
 passed=0
 failed=0
 
@@ -59,6 +58,7 @@ run_case() {
     # shellcheck source=/dev/null
     source "$file"
     local log="$LOGS/$name.log" status
+    rm -f "$log"
     local -a cmd
     if [ "$ISO" = 1 ]; then
         cmd=("$QEMU" -m "$MEM" -display none -no-reboot -serial "file:$log"
@@ -98,6 +98,7 @@ run_case() {
 }
 
 if [ $# -eq 0 ]; then
+    rm -f "$LOGS"/*.log
     run_unit_tests
     cases=(tests/integration/*.case)
 else

@@ -40,10 +40,11 @@ static long take_desc_frames(struct domain *d, const uint32_t *frames,
     for (unsigned int i = 0; i < n; i++) {
         if (get_page_and_type(frames[i], d, FT_DESC) < 0) {
             char why[160];
+            unsigned int bad = i;
             strlcpy_hv(why, mm_why(), sizeof(why));
             while (i--)
                 put_page_and_type(frames[i]);
-            return refuse("descriptor frame %u (%#x): %s", i, frames[i], why);
+            return refuse("descriptor frame %u (%#x): %s", bad, frames[bad], why);
         }
     }
     return 0;
@@ -148,8 +149,11 @@ long do_update_descriptor(const uint32_t arg[5])
     struct domain *d = current->domain;
     uint32_t ma = arg[0], ma_hi = arg[1], lo = arg[2], hi = arg[3];
     long rc;
-    if (ma_hi || (ma & 7))
+    if (ma_hi || (ma & 7)) {
+        printk(LOG_WARN, "d%u: update_descriptor at %#x%08x: not an aligned "
+               "address below 4 GB\n", d->id, ma_hi, ma);
         return -EINVAL;
+    }
     uint32_t mfn = ma >> PAGE_SHIFT, idx = (ma & (PAGE_SIZE - 1)) / 4;
     if (get_page(mfn, d) < 0)
         rc = refuse("update_descriptor at %#x: %s", ma, mm_why());

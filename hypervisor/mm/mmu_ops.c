@@ -133,10 +133,12 @@ long do_mmu_update(const uint32_t arg[5])
         else if (cmd == MMU_MACHPHYS_UPDATE)
             rc = machphys_update(fd, ma, (uint32_t)req.val);
         else
-            rc = -ENOSYS;
+            rc = refuse("unknown command %u", cmd);
         if (rc < 0) {
             if (rc == -EINVAL)
                 log_refusal(d, "mmu_update", i);
+            if (cmd > MMU_MACHPHYS_UPDATE)
+                rc = -ENOSYS;
             break;
         }
     }
@@ -300,10 +302,11 @@ long do_update_va_mapping(const uint32_t arg[5])
     struct domain *d = v->domain;
     uint32_t va = arg[0], val = arg[1], val_hi = arg[2], flags = arg[3];
 
-    if (va >= HYPERVISOR_VIRT_START)
-        return refuse("update_va_mapping at %#x, in the hypervisor's area", va);
-    if (val_hi != 0)
+    if (va >= HYPERVISOR_VIRT_START || val_hi != 0) {
+        printk(LOG_WARN, "d%u: update_va_mapping at %#x refused: %s\n", d->id,
+               va, val_hi ? "entry above 4 GB" : "in the hypervisor's area");
         return -EINVAL;
+    }
     const uint32_t *l2 = frame_map(v->l2_mfn);
     uint32_t l2e = l2[l2_index(va)];
     frame_unmap((uint32_t *)l2);

@@ -105,11 +105,12 @@ static int validate_l1(uint32_t mfn)
     for (unsigned int i = 0; i < L1_ENTRIES; i++) {
         if (l1e_get(t[i], owner, domain_is_privileged(owner) ? NULL : owner) < 0) {
             char reason[160];
+            unsigned int bad = i;
             strlcpy_hv(reason, mm_why(), sizeof(reason));
             while (i--)
                 l1e_put(t[i]);
             frame_unmap(t);
-            return refuse("L1 %#x, entry %u: %s", mfn, i, reason);
+            return refuse("L1 %#x, entry %u: %s", mfn, bad, reason);
         }
     }
     frame_unmap(t);
@@ -165,11 +166,12 @@ static int validate_l2(uint32_t mfn)
     for (unsigned int i = 0; i < HV_SLOT_FIRST; i++) {
         if (l2e_get(t[i], mfn) < 0) {
             char reason[160];
+            unsigned int bad = i;
             strlcpy_hv(reason, mm_why(), sizeof(reason));
             while (i--)
                 l2e_put(t[i], mfn);
             frame_unmap(t);
-            return refuse("L2 %#x, entry %u: %s", mfn, i, reason);
+            return refuse("L2 %#x, entry %u: %s", mfn, bad, reason);
         }
     }
     for (unsigned int s = HV_SLOT_FIRST; s < L2_ENTRIES; s++)
