@@ -151,11 +151,11 @@ void domain_destroy(struct domain *d)
         return;
     d->is_dying = 1;
     d->is_shutdown = 1;
+    evtchn_destroy(d);              /* before the vCPUs it refers to */
+    grant_release_mappings(d);
     for (int i = 0; i < MAX_VIRT_CPUS; i++)
         if (d->vcpu[i])
             vcpu_destroy(d->vcpu[i]);
-    evtchn_destroy(d);
-    grant_release_mappings(d);
     domain_relinquish_frames(d);
     for (unsigned int i = 0; i < d->grant->nr_frames; i++)
         put_page(d->grant->shared_mfn[i]);      /* the domain's own ref */

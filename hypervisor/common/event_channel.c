@@ -119,7 +119,7 @@ long evtchn_alloc_unbound(struct domain *caller, evtchn_alloc_unbound_t *a)
     struct evtchn *c = &d->evtchn[port];
     c->state = EVTCHNSTAT_unbound;
     c->notify_vcpu = 0;
-    c->remote_domid = a->remote_dom == DOMID_SELF ? d->id : a->remote_dom;
+    c->remote_domid = a->remote_dom == DOMID_SELF ? caller->id : a->remote_dom;
     a->port = (evtchn_port_t)port;
     return 0;
 }
@@ -219,7 +219,11 @@ long evtchn_close(struct domain *d, evtchn_port_t port)
         break;
     }
     case EVTCHNSTAT_virq:
-        d->vcpu[c->notify_vcpu]->virq_to_port[c->value] = 0;
+        /* The binding lives on the vCPU it was made for (vCPU 0 for a
+         * global VIRQ, wherever bind_vcpu moved its upcalls). */
+        for (unsigned int i = 0; i < MAX_VIRT_CPUS; i++)
+            if (d->vcpu[i] && d->vcpu[i]->virq_to_port[c->value] == port)
+                d->vcpu[i]->virq_to_port[c->value] = 0;
         break;
     case EVTCHNSTAT_pirq:
         d->pirq_to_port[c->value] = 0;
@@ -290,10 +294,9 @@ long evtchn_bind_vcpu(struct domain *d, evtchn_bind_vcpu_t *a)
         return -ENOENT;
     switch (c->state) {
     case EVTCHNSTAT_virq:
+        /* Only where its upcalls go moves; the binding stays on vCPU 0. */
         if (!virq_is_global(c->value))
             return -EINVAL;
-        d->vcpu[c->notify_vcpu]->virq_to_port[c->value] = 0;
-        d->vcpu[a->vcpu]->virq_to_port[c->value] = a->port;
         break;
     case EVTCHNSTAT_unbound:
     case EVTCHNSTAT_interdomain:
@@ -312,9 +315,10 @@ long evtchn_unmask(struct domain *d, evtchn_port_t port)
         return -EINVAL;
     struct shared_info *s = d->shared_info;
     unsigned int word = port / BITS_PER_WORD, bit = port % BITS_PER_WORD;
-    __atomic_fetch_and(&s->evtchn_mask[word], ~(1u << bit), __ATOMIC_SEQ_CST);
+    uint32_t was = __atomic_fetch_and(&s->evtchn_mask[word], ~(1u << bit),
+                                      __ATOMIC_SEQ_CST);
     struct vcpu *v = d->vcpu[d->evtchn[port].notify_vcpu];
-    if (v && test_bit(&s->evtchn_pending[word], bit))
+    if (v && ((was >> bit) & 1) && test_bit(&s->evtchn_pending[word], bit))
         mark_upcall(v, word);
     return 0;
 }

@@ -98,9 +98,13 @@ void grant_map(struct domain *ld, gnttab_map_grant_ref_t *op)
         return;
     }
     uint32_t addr = (uint32_t)op->host_addr;
-    if ((op->host_addr >> 32) ||
-        grant_pte_install(ld, addr, by_pte, e.frame, rd, readonly,
+    if ((op->host_addr >> 32) || grant_frame_hold(rd, e.frame) < 0) {
+        op->status = GNTST_general_error;
+        return;
+    }
+    if (grant_pte_install(ld, addr, by_pte, e.frame, rd, readonly,
                           !!(op->flags & GNTMAP_application_map)) < 0) {
+        grant_frame_release(e.frame);
         op->status = GNTST_general_error;
         return;
     }
@@ -112,7 +116,7 @@ void grant_map(struct domain *ld, gnttab_map_grant_ref_t *op)
     update_busy_flags(rgt, op->ref);
     ld->grant->maptrack[h] = (struct grant_mapping){
         .in_use = 1, .readonly = (uint8_t)readonly, .by_pte = (uint8_t)by_pte,
-        .granter = rd->id, .ref = op->ref, .host_addr = addr,
+        .granter = rd, .ref = op->ref, .host_addr = addr,
         .frame = e.frame,
     };
     op->handle = (grant_handle_t)h;
@@ -123,16 +127,15 @@ void grant_map(struct domain *ld, gnttab_map_grant_ref_t *op)
 /* Forget mapping m: the granter's counts and flags follow. */
 static void drop_mapping(struct grant_mapping *m)
 {
-    struct domain *rd = domain_by_id(m->granter);
-    if (rd && rd->grant) {
-        struct grant_active *a = &rd->grant->active[m->ref];
-        if (m->readonly && a->readers)
-            a->readers--;
-        else if (!m->readonly && a->writers)
-            a->writers--;
-        update_busy_flags(rd->grant, m->ref);
-    }
+    struct grant_table *rgt = m->granter->grant;
+    struct grant_active *a = &rgt->active[m->ref];
+    if (m->readonly && a->readers)
+        a->readers--;
+    else if (!m->readonly && a->writers)
+        a->writers--;
+    update_busy_flags(rgt, m->ref);
     m->in_use = 0;
+    grant_frame_release(m->frame);  /* may free the granter: last */
 }
 
 void grant_unmap(struct domain *ld, gnttab_unmap_grant_ref_t *op)

@@ -28,6 +28,16 @@ int grant_frame_alloc(struct domain *d, uint32_t *mfn, grant_entry_t **va)
     return 0;
 }
 
+int grant_frame_hold(struct domain *rd, uint32_t frame)
+{
+    return get_page(frame, rd);
+}
+
+void grant_frame_release(uint32_t frame)
+{
+    put_page(frame);
+}
+
 /* The L1 frame and index that hold the entry for addr, or -1. */
 static int find_l1e(struct domain *ld, uint32_t addr, int by_pte,
                     uint32_t *l1_mfn, unsigned int *idx)

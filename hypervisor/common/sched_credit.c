@@ -35,6 +35,16 @@ int sched_within_cap(struct sched_domain *sd, uint64_t now)
     return sd->window_used * 100 < (uint64_t)sd->cap * SCHED_CAP_WINDOW_NS;
 }
 
+uint64_t sched_slice(struct sched_domain *sd, uint64_t now)
+{
+    if (!sd->cap)
+        return SCHED_SLICE_NS;
+    roll_window(sd, now);
+    uint64_t budget = (uint64_t)sd->cap * SCHED_CAP_WINDOW_NS / 100;
+    uint64_t left = budget > sd->window_used ? budget - sd->window_used : 0;
+    return left < SCHED_SLICE_NS ? left : SCHED_SLICE_NS;
+}
+
 void sched_wake(struct sched_vcpu *sv, uint64_t floor)
 {
     if (sv->vtime < floor)

@@ -140,7 +140,7 @@ static void schedule(void)
     if (next && next != current)
         context_switch(next, now);
     if (next)
-        cpu.slice_end = now + SCHED_SLICE_NS;
+        cpu.slice_end = now + sched_slice(&next->domain->sched, now);
 }
 
 /*

@@ -98,6 +98,7 @@ void put_page_and_type(uint32_t mfn);
  * Why the last refusal happened, in words for the log.  Set by refuse(),
  * which every check in frame.c and validate.c uses to fail.
  */
+#define MM_WHY_MAX 320
 const char *mm_why(void);
 int refuse(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -34,7 +34,7 @@ struct grant_active {
 /* In the grantee: one mapping it holds. */
 struct grant_mapping {
     uint8_t in_use, readonly, by_pte;
-    domid_t granter;
+    struct domain *granter;         /* kept alive by grant_frame_hold */
     grant_ref_t ref;
     uint32_t host_addr;             /* VA, or PTE machine address (by_pte) */
     uint32_t frame;
@@ -63,6 +63,13 @@ int grant_frame_alloc(struct domain *d, uint32_t *mfn, grant_entry_t **va);
 int grant_pte_install(struct domain *ld, uint32_t addr, int by_pte,
                       uint32_t frame, struct domain *rd, int readonly,
                       int user);
+/*
+ * Hold a general reference on the granted frame for as long as the
+ * mapping is recorded, so the granter (and its table) outlive it even if
+ * the grantee removes the page-table entry behind our back.
+ */
+int grant_frame_hold(struct domain *rd, uint32_t frame);
+void grant_frame_release(uint32_t frame);
 /* Remove that mapping, if addr still maps frame; 0 or -1. */
 int grant_pte_remove(struct domain *ld, uint32_t addr, int by_pte,
                      uint32_t frame);

@@ -49,6 +49,8 @@ void sched_charge(struct sched_vcpu *sv, struct sched_domain *sd,
                   uint64_t ran_ns, uint64_t now);
 /* May a vCPU of sd run at time now, as far as its cap goes? */
 int sched_within_cap(struct sched_domain *sd, uint64_t now);
+/* How long a vCPU of sd may run from now: a slice, or its cap's rest. */
+uint64_t sched_slice(struct sched_domain *sd, uint64_t now);
 /* A vCPU woke: bring its virtual time up to floor (no banked credit). */
 void sched_wake(struct sched_vcpu *sv, uint64_t floor);
 /*

@@ -39,7 +39,7 @@ static long take_desc_frames(struct domain *d, const uint32_t *frames,
 {
     for (unsigned int i = 0; i < n; i++) {
         if (get_page_and_type(frames[i], d, FT_DESC) < 0) {
-            char why[160];
+            char why[MM_WHY_MAX];
             unsigned int bad = i;
             strlcpy_hv(why, mm_why(), sizeof(why));
             while (i--)

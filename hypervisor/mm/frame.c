@@ -23,7 +23,7 @@
 
 #define COUNT_MAX 0x7FFFFFFFu
 
-static char why[160];
+static char why[MM_WHY_MAX];
 
 const char *mm_why(void)
 {

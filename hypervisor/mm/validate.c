@@ -104,7 +104,7 @@ static int validate_l1(uint32_t mfn)
     uint32_t *t = frame_map(mfn);
     for (unsigned int i = 0; i < L1_ENTRIES; i++) {
         if (l1e_get(t[i], owner, domain_is_privileged(owner) ? NULL : owner) < 0) {
-            char reason[160];
+            char reason[MM_WHY_MAX];
             unsigned int bad = i;
             strlcpy_hv(reason, mm_why(), sizeof(reason));
             while (i--)
@@ -165,7 +165,7 @@ static int validate_l2(uint32_t mfn)
     uint32_t *t = frame_map(mfn);
     for (unsigned int i = 0; i < HV_SLOT_FIRST; i++) {
         if (l2e_get(t[i], mfn) < 0) {
-            char reason[160];
+            char reason[MM_WHY_MAX];
             unsigned int bad = i;
             strlcpy_hv(reason, mm_why(), sizeof(reason));
             while (i--)
@@ -174,13 +174,15 @@ static int validate_l2(uint32_t mfn)
             return refuse("L2 %#x, entry %u: %s", mfn, bad, reason);
         }
     }
+    if (twin_attach(mfn) < 0) {
+        for (unsigned int i = 0; i < HV_SLOT_FIRST; i++)
+            l2e_put(t[i], mfn);
+        frame_unmap(t);
+        return refuse("no memory for the hypervisor view of L2 %#x", mfn);
+    }
     for (unsigned int s = HV_SLOT_FIRST; s < L2_ENTRIES; s++)
         t[s] = hv_slot_guest_value(s);
     frame_unmap(t);
-    if (twin_attach(mfn) < 0) {
-        devalidate_frame(mfn, FT_L2);
-        return refuse("no memory for the hypervisor view of L2 %#x", mfn);
-    }
     return 0;
 }
 
@@ -240,7 +242,7 @@ static int validate_desc(uint32_t mfn)
         checked[i] = t[i];
         checked[i + 1] = t[i + 1];
         if (check_descriptor(&checked[i], &checked[i + 1]) < 0) {
-            char reason[160];
+            char reason[MM_WHY_MAX];
             strlcpy_hv(reason, mm_why(), sizeof(reason));
             frame_unmap(t);
             return refuse("descriptor page %#x, entry %u: %s", mfn, i / 2,

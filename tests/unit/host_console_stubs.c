@@ -30,3 +30,13 @@ void machine_halt_after_panic(void)
 {
     abort();
 }
+
+void uart_enable_rx_irq(uint16_t port)
+{
+    (void)port;
+}
+
+void debug_key(char key)
+{
+    (void)key;
+}
