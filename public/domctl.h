@@ -300,6 +300,20 @@ struct xen_domctl_real_mode_area {
 typedef struct xen_domctl_real_mode_area xen_domctl_real_mode_area_t;
 
 /* struct xen_domctl (140 bytes): the domctl argument. */
+/*
+ * XEN_DOMCTL_xenhv_getcounters: not part of Xen.  This hypervisor's own
+ * command, numbered far from Xen's: how often the domain entered the
+ * hypervisor, all told and for hypercalls.  Written by the hypervisor;
+ * a guest kernel's tests use it to show what does and does not trap.
+ */
+#define XEN_DOMCTL_xenhv_getcounters 0x8001
+struct xen_domctl_xenhv_counters {
+    uint64_t entries;               /* out: every entry from the guest */
+    uint64_t hypercalls;            /* out: of which hypercalls */
+    uint64_t exceptions;            /* out: of which guest exceptions */
+};
+typedef struct xen_domctl_xenhv_counters xen_domctl_xenhv_counters_t;
+
 struct xen_domctl {
     uint32_t cmd;                   /* XEN_DOMCTL_* */
     uint32_t interface_version;     /* XEN_DOMCTL_INTERFACE_VERSION */
@@ -326,6 +340,7 @@ struct xen_domctl {
         struct xen_domctl_arch_setup        arch_setup;
         struct xen_domctl_settimeoffset     settimeoffset;
         struct xen_domctl_real_mode_area    real_mode_area;
+        struct xen_domctl_xenhv_counters    xenhv_counters;
         uint8_t                             pad[128];
     } u;
 };

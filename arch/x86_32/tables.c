@@ -32,19 +32,28 @@ void cpu_tables_init(void)
     t->iomap_base = sizeof(*t);
     g[GDT_ENTRY_TSS(0)] = make_sys_desc(TRAMP_TSS, sizeof(*t) - 1, 0x9);
 
-    for (int v = 0; v < NR_VECTORS; v++) {
-        int dpl = 0;
-        if (v == 3 || v == 4)
-            dpl = 3;
-        else if (v == VECTOR_HYPERCALL)
-            dpl = 1;
-        idt_table[v] = make_gate(HV_CS, entry_vector_table[v], GATE_INTR32, dpl);
-    }
+    for (int v = 0; v < NR_VECTORS; v++)
+        idt_set_hypervisor_gate(v);
 
     load_gdt(TRAMP_GDT, GDT_LIMIT);
     reload_segments(HV_CS, HV_DS);
     load_idt(TRAMP_IDT, NR_VECTORS * 8 - 1);
     load_tr(TSS_SEL(0));
+}
+
+void idt_set_hypervisor_gate(int v)
+{
+    int dpl = 0;
+    if (v == 3 || v == 4)
+        dpl = 3;
+    else if (v == VECTOR_HYPERCALL)
+        dpl = 1;
+    idt_table[v] = make_gate(HV_CS, entry_vector_table[v], GATE_INTR32, dpl);
+}
+
+void idt_set_guest_gate(int v, uint16_t cs, uint32_t eip)
+{
+    idt_table[v] = make_gate(cs, eip, GATE_TRAP32, 3);
 }
 
 void tss_set_ring1_stack(uint16_t ss, uint32_t esp)

@@ -17,6 +17,14 @@
  */
 void cpu_tables_init(void);
 
+/* Point vector v at the hypervisor's entry stub (its usual gate). */
+void idt_set_hypervisor_gate(int v);
+/*
+ * Point vector v straight at a guest kernel's handler cs:eip with a DPL 3
+ * trap gate: INT v from ring 3 then enters ring 1 without the hypervisor.
+ */
+void idt_set_guest_gate(int v, uint16_t cs, uint32_t eip);
+
 /* Load an LDT of ents descriptors from the trampoline's LDT area (0: none). */
 void cpu_load_ldt(uint32_t ents);
 

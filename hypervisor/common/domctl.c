@@ -141,6 +141,7 @@ static long set_vcpu_context(struct vcpu *v, const vcpu_guest_context_t *c)
     r->esp = u->esp;
     r->eflags = (u->eflags & ~EFLAGS_IOPL) | EFLAGS_IF;
     r->ds = u->ds; r->es = u->es; r->fs = u->fs; r->gs = u->gs;
+    v->fast_traps_changed = 1;
     for (int i = 0; i < 256; i++) {
         v->trap_table[i] = c->trap_ctxt[i];
         if (v->trap_table[i].cs && !(v->trap_table[i].cs & 3))
@@ -318,6 +319,11 @@ static long domctl_on(struct domain *caller, struct domain *d, xen_domctl_t *op)
         return 0;
     case XEN_DOMCTL_hypercall_init:
         return hypercall_init(d, op);
+    case XEN_DOMCTL_xenhv_getcounters:
+        op->u.xenhv_counters.entries = d->counters.entries;
+        op->u.xenhv_counters.hypercalls = d->counters.hypercalls;
+        op->u.xenhv_counters.exceptions = d->counters.exceptions;
+        return 0;
     case XEN_DOMCTL_settimeoffset:
         d->time_offset_s = op->u.settimeoffset.time_offset_seconds;
         domain_update_wallclock(d);
@@ -332,7 +338,8 @@ static int domctl_writes_back(uint32_t cmd)
 {
     return cmd == XEN_DOMCTL_createdomain || cmd == XEN_DOMCTL_getdomaininfo ||
            cmd == XEN_DOMCTL_getmemlist || cmd == XEN_DOMCTL_getvcpuinfo ||
-           cmd == XEN_DOMCTL_scheduler_op;
+           cmd == XEN_DOMCTL_scheduler_op ||
+           cmd == XEN_DOMCTL_xenhv_getcounters;
 }
 
 long do_domctl(const uint32_t arg[5])

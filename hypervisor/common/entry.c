@@ -21,12 +21,16 @@ void guest_entry(struct trap_frame *f)
 {
     struct vcpu *v = current;
     v->in_failsafe = 0;
-    if (f->vector == VECTOR_HYPERCALL)
+    v->domain->counters.entries++;
+    if (f->vector == VECTOR_HYPERCALL) {
+        v->domain->counters.hypercalls++;
         hypercall_dispatch(f);
-    else if (f->vector >= IRQ_VECTOR_BASE && f->vector < IRQ_VECTOR_BASE + 16)
+    } else if (f->vector >= IRQ_VECTOR_BASE && f->vector < IRQ_VECTOR_BASE + 16) {
         irq_dispatch(f->vector - IRQ_VECTOR_BASE);
-    else
+    } else {
+        v->domain->counters.exceptions++;
         guest_exception(v);
+    }
     return_to_guest();
 }
 

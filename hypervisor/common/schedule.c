@@ -190,6 +190,7 @@ void sched_forget_vcpu(struct vcpu *v)
         cpu.fpu_owner = NULL;
     if (cpu.desc_loaded_for == v)
         cpu.desc_loaded_for = NULL;
+    fast_trap_load(NULL);       /* no stale gates into a dead guest */
     if (current == v) {
         set_current_vcpu(NULL);
         write_cr3(idle_l2_maddr());
@@ -252,6 +253,7 @@ void return_to_guest(void)
     }
     if (cpu.fpu_owner != v || v->fpu_ts)
         write_cr0(read_cr0() | CR0_TS);
+    fast_trap_load(v);
     tlb_flush_done();               /* loading CR3 below flushes */
     entry_percpu->hv_cr3 = mfn_to_maddr(v->twin_mfn);
     entry_percpu->guest_cr3 = mfn_to_maddr(v->l2_mfn);

@@ -165,6 +165,7 @@ long do_set_trap_table(const uint32_t arg[5])
 {
     struct vcpu *v = current;
     uint32_t table = arg[0];
+    v->fast_traps_changed = 1;
     if (table == 0) {
         memset(v->trap_table, 0, sizeof(v->trap_table));
         return 0;

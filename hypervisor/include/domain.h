@@ -39,6 +39,7 @@ struct vcpu {
     uint32_t failsafe_cs, failsafe_eip;
     int failsafe_masks_events;
     int in_failsafe;                /* exit faulted; failsafe entered */
+    int fast_traps_changed;         /* trap table changed: redo IDT gates */
 
     uint32_t kernel_ss, kernel_sp;  /* stack_switch: ring-1 stack */
     int fpu_ts;                     /* virtual CR0.TS */
@@ -86,6 +87,9 @@ struct domain {
     uint32_t page_head, page_tail;  /* the list: page_info.next / .prev */
 
     uint32_t vm_assist;             /* VMASST_TYPE_* bits enabled */
+    struct {
+        uint64_t entries, hypercalls, exceptions;
+    } counters;                     /* entries into the hypervisor */
     int32_t time_offset_s;          /* domctl settimeoffset */
 
     struct evtchn *evtchn;          /* NR_EVENT_CHANNELS ports */

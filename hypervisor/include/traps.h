@@ -9,6 +9,11 @@ void guest_exception(struct vcpu *v);
 int bounce_to_guest(struct vcpu *v, uint32_t cs, uint32_t eip,
                     int has_error, uint32_t error, int mask_events);
 
+/* Direct system-call gates (fast_trap.c). */
+struct trap_info;
+int fast_trap_allowed(const struct trap_info *ti);
+void fast_trap_load(struct vcpu *v);
+
 /* Device interrupts (legacy IRQ numbers). */
 void irq_init(void);
 void irq_dispatch(unsigned int irq);

@@ -1060,3 +1060,7 @@ _Static_assert(sizeof(struct gnttab_query_size) == 16, "query_size size");
 _Static_assert(offsetof(struct gnttab_query_size, nr_frames) == 4, "nr_frames");
 _Static_assert(offsetof(struct gnttab_query_size, max_nr_frames) == 8, "max");
 _Static_assert(offsetof(struct gnttab_query_size, status) == 12, "status");
+
+/* Our own domctl command (not Xen's). */
+_Static_assert(sizeof(struct xen_domctl_xenhv_counters) == 24, "counters size");
+_Static_assert(sizeof(struct xen_domctl) == 140, "domctl still 140 bytes");
