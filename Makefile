@@ -82,6 +82,37 @@ $(B)/guests/%.elf: $(B)/guest/tests/guests/%.o $(GUEST_LIB_OBJ) \
 
 guests: $(GUEST_ELFS)
 
+# dom0 test guests build other domains: they also link the domain builder
+# library and the pure image and layout code it shares with the hypervisor.
+DOM0_TEST_GUESTS := ctl
+DOM0_LIB_C := $(wildcard dom0/libbuild/*.c) hypervisor/common/guest_image.c \
+	hypervisor/common/dom_layout.c
+DOM0_LIB_OBJ := $(patsubst %.c,$(B)/guest/%.o,$(DOM0_LIB_C))
+
+$(patsubst %,$(B)/guests/%.elf,$(DOM0_TEST_GUESTS)): $(B)/guests/%.elf: \
+		$(B)/guest/tests/guests/%.o $(GUEST_LIB_OBJ) $(DOM0_LIB_OBJ) \
+		$(PARAMS_NOTES) tests/guests/lib/guest.ld
+	@mkdir -p $(dir $@)
+	$(LD) $(LDFLAGS) -m elf_i386 -N -nostdlib -T tests/guests/lib/guest.ld -o $@ \
+		$< $(GUEST_LIB_OBJ) $(DOM0_LIB_OBJ) $(PARAMS_NOTES) $(LIBGCC)
+
+# ------------------------------------------------------------ packs
+# mkpack puts several files into one ramdisk (dom0/libbuild/pack.h).  The
+# dom0 test guests get every domU test guest (tests/guests/domu_*.c) in
+# build/packs/domus.pack.
+$(B)/tools/mkpack: tools/mkpack.c dom0/libbuild/pack.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 -g $(WARN) -I. -o $@ $<
+
+DOMU_GUESTS := $(basename $(notdir $(wildcard tests/guests/domu_*.c)))
+$(B)/packs/domus.pack: $(B)/tools/mkpack \
+		$(patsubst %,$(B)/guests/%.elf,$(DOMU_GUESTS))
+	@mkdir -p $(dir $@)
+	$(B)/tools/mkpack $@ $(filter %.elf,$^)
+
+packs: $(B)/packs/domus.pack
+all: packs
+
 # ------------------------------------------------------------------- ISO
 # dom0 for the ISO: the guest kernel once it exists; until then the
 # "hello" test guest stands in.
@@ -133,7 +164,7 @@ bench: all
 clean:
 	rm -rf $(B)
 
-.PHONY: all guests iso run gdb unit test bench clean
+.PHONY: all guests packs iso run gdb unit test bench clean
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 # Keep guest objects between builds.

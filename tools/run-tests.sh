@@ -53,7 +53,7 @@ run_case() {
     local file=$1 name
     name=$(basename "$file" .case)
     local GUEST="" GUEST_ARGS="" HV_ARGS="" EXPECT_STATUS=1 TIMEOUT=60 ISO=0
-    local MEM=256 INITRD=""
+    local MEM=256 INITRD="" MAX_CPU_PERCENT=""
     local -a EXPECT=() REJECT=()
     # shellcheck source=/dev/null
     source "$file"
@@ -72,9 +72,17 @@ run_case() {
              -initrd "$mods"
              -device "isa-debug-exit,iobase=$EXIT_PORT,iosize=4")
     fi
-    timeout --foreground "$TIMEOUT" "${cmd[@]}" </dev/null >/dev/null 2>&1
+    local TIMEFORMAT='%R %U %S' real user sys
+    { time timeout --foreground "$TIMEOUT" "${cmd[@]}" </dev/null >/dev/null 2>&1 ; } 2> "$LOGS/$name.time"
     status=$?
+    read -r real user sys < "$LOGS/$name.time"
+    rm -f "$LOGS/$name.time"
     local why=""
+    # MAX_CPU_PERCENT: QEMU's CPU time (user + sys) over its wall time.
+    if [ -z "$why" ] && [ -n "$MAX_CPU_PERCENT" ] && awk -v r="$real" -v u="$user" \
+            -v s="$sys" -v m="$MAX_CPU_PERCENT" 'BEGIN { exit !((u + s) * 100 > m * r) }'; then
+        why="QEMU used ${user}s user + ${sys}s sys in ${real}s, over ${MAX_CPU_PERCENT}%"
+    fi
     if [ "$status" = 124 ]; then
         why="timed out after ${TIMEOUT}s"
     elif [ "$status" != "$EXPECT_STATUS" ]; then

@@ -166,6 +166,7 @@ static long set_vcpu_context(struct vcpu *v, const vcpu_guest_context_t *c)
     vcpu_update_time(v);
     v->initialised = 1;
     v->state = VCPU_RUNNABLE;
+    sched_vcpu_start(v);
     return 0;
 }
 
@@ -284,7 +285,9 @@ static long domctl_on(struct domain *caller, struct domain *d, xen_domctl_t *op)
         if (!d->vcpu[0] || !d->vcpu[0]->initialised)
             return -EINVAL;
         d->pause_count = 0;
-        sched_domain_changed(d);
+        for (int i = 0; i < MAX_VIRT_CPUS; i++)
+            if (d->vcpu[i] && d->vcpu[i]->state == VCPU_RUNNABLE)
+                sched_vcpu_start(d->vcpu[i]);
         return 0;
     case XEN_DOMCTL_getmemlist:
         return get_memlist(d, op);

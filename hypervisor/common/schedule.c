@@ -52,15 +52,26 @@ void sched_request(void)
     cpu.need_resched = 1;
 }
 
-/* The least virtual time of the runnable vCPUs other than v (or 0). */
+/* v's virtual time, counting the slice it is running now. */
+static uint64_t vtime_now(const struct vcpu *v, uint64_t now)
+{
+    uint64_t t = v->sched.vtime;
+    if (v == current && v->sched.started && now > v->sched.started) {
+        uint32_t w = v->domain->sched.weight ? v->domain->sched.weight : 1;
+        t += (now - v->sched.started) * SCHED_DEFAULT_WEIGHT / w;
+    }
+    return t;
+}
+
+/* The least virtual time of the runnable vCPUs other than skip (or 0). */
 static uint64_t vtime_floor(const struct vcpu *skip)
 {
-    uint64_t floor = UINT64_MAX;
+    uint64_t floor = UINT64_MAX, now = now_ns();
     for (struct domain *d = domain_next(NULL); d; d = domain_next(d))
         for (int i = 0; i < MAX_VIRT_CPUS; i++) {
             struct vcpu *v = d->vcpu[i];
-            if (v && v != skip && vcpu_runnable(v) && v->sched.vtime < floor)
-                floor = v->sched.vtime;
+            if (v && v != skip && vcpu_runnable(v) && vtime_now(v, now) < floor)
+                floor = vtime_now(v, now);
         }
     return floor == UINT64_MAX ? 0 : floor;
 }
@@ -89,14 +100,28 @@ void sched_domain_changed(struct domain *d)
     cpu.need_resched = 1;
 }
 
-/* Charge the running vCPU for the time since it was switched in. */
+/*
+ * Charge the current vCPU for the time since it was switched in; a vCPU
+ * that can no longer run stops being charged (the CPU is idle, not its).
+ */
 static void account_current(uint64_t now)
 {
     struct vcpu *v = current;
     if (!v || !v->sched.started)
         return;
     sched_charge(&v->sched, &v->domain->sched, now - v->sched.started, now);
-    v->sched.started = now;
+    v->sched.started = vcpu_runnable(v) ? now : 0;
+}
+
+/*
+ * A vCPU that starts (or its domain is unpaused) queues one slice behind
+ * the others, so starting a domain never takes the CPU from the ones
+ * already running (a woken vCPU, by contrast, may run at once).
+ */
+void sched_vcpu_start(struct vcpu *v)
+{
+    sched_wake(&v->sched, vtime_floor(v) + SCHED_SLICE_NS);
+    cpu.need_resched = 1;
 }
 
 static struct vcpu *pick_next(uint64_t now)
@@ -139,6 +164,8 @@ static void schedule(void)
     struct vcpu *next = pick_next(now);
     if (next && next != current)
         context_switch(next, now);
+    else if (next && !next->sched.started)
+        next->sched.started = now;      /* picked again after idling */
     if (next)
         cpu.slice_end = now + sched_slice(&next->domain->sched, now);
 }

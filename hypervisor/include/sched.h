@@ -8,7 +8,8 @@
  * time runs next, for at most a 10 ms slice.  So over any interval CPU-
  * bound vCPUs get CPU in proportion to their weights.  A vCPU that wakes
  * starts no further back than the least virtual time of the others, so
- * sleeping banks no credit.  A capped domain that used its share of the
+ * sleeping banks no credit; one that starts (or is unpaused) queues a
+ * slice behind them.  A capped domain that used its share of the
  * current 100 ms window waits for the next one, even if the CPU idles.
  *
  * sched_credit.c holds this arithmetic (plain C, unit-tested);
@@ -64,6 +65,8 @@ int sched_pick(struct sched_vcpu *const *c, int n);
 void sched_tick(void);
 /* Ask for a scheduling decision before the next exit to a guest. */
 void sched_request(void);
+/* v becomes runnable (context set, domain unpaused): no banked credit. */
+void sched_vcpu_start(struct vcpu *v);
 /* v gives up the CPU but stays runnable. */
 void sched_yield(struct vcpu *v);
 /* Domain d was paused, unpaused or shut down: reconsider. */
