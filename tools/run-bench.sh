@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
-# Run each benchmark guest (tests/guests/bench_*.c) as dom0 in QEMU and
-# print its "bench:" lines.  Exits 1 if a guest failed or reports a target
-# it did not meet.
+# Run each benchmark guest (tests/guests/bench_*.c) as dom0 in QEMU, and
+# the "bench" scenario of the ctl test dom0 (which builds domains from the
+# domU pack), and print their "bench:" lines.  Exits 1 if a guest failed
+# or reports a target it did not meet.
 set -u
 cd "$(dirname "$0")/.."
 QEMU=${QEMU:-qemu-system-i386}
 status=0
+# name, then the -initrd argument (guest, its arguments, its ramdisk)
+runs=()
 for elf in build/guests/bench_*.elf; do
-    name=$(basename "$elf" .elf)
+    runs+=("$(basename "$elf" .elf)" "$elf")
+done
+runs+=(ctl_bench "build/guests/ctl.elf bench,build/packs/domus.pack")
+for ((i = 0; i < ${#runs[@]}; i += 2)); do
+    name=${runs[i]}
     log=build/$name.log
     timeout --foreground 300 "$QEMU" -m 256 -display none -no-reboot \
         -serial "file:$log" -kernel build/hypervisor.elf \
-        -append "qemu_exit=0xf4 loglvl=warning" -initrd "$elf" \
+        -append "qemu_exit=0xf4 loglvl=warning dom0_mem=32M" \
+        -initrd "${runs[i + 1]}" \
         -device isa-debug-exit,iobase=0xf4,iosize=4 </dev/null >/dev/null 2>&1
     rc=$?
     echo "== $name"

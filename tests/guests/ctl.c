@@ -564,6 +564,66 @@ static void scenario_neg(void)
     check_frames_back("neg", before);
 }
 
+/* ------------------------------------------------------- benchmarks */
+
+/*
+ * Wall time for a pair of domains image (role a / role b), built and
+ * unpaused together, to run `rounds` rounds and power off.  Measuring two
+ * round counts and taking the difference cancels the domains' own boot.
+ */
+static uint64_t pair_run_ns(const char *image, uint32_t rounds, int pingpong)
+{
+    domid_t ids[2];
+    uint64_t t0;
+    if (pingpong) {
+        ids[0] = create();
+        ids[1] = create();
+        evtchn_alloc_unbound_t a = { .dom = ids[0], .remote_dom = ids[1] };
+        check(HYPERCALL2(__HYPERVISOR_event_channel_op,
+                         EVTCHNOP_alloc_unbound, &a) == 0, "alloc_unbound");
+        build(ids[0], image, "role=ping peer=%u port=%u rounds=%u", ids[1],
+              a.port, rounds);
+        build(ids[1], image, "role=pong peer=%u port=%u rounds=%u", ids[0],
+              a.port, rounds);
+    } else {
+        ids[0] = build(0, image, "rounds=%u", rounds);
+        ids[1] = build(0, image, "rounds=%u", rounds);
+    }
+    t0 = system_time_ns();
+    unpause(ids[0]);
+    unpause(ids[1]);
+    expect_poweroff(ids, 2, image, 120000);
+    uint64_t t = system_time_ns() - t0;
+    destroy_all(ids, 2);
+    return t;
+}
+
+static void scenario_bench(void)
+{
+    uint32_t before = free_pages();
+    uint64_t short_run = pair_run_ns("domu_pingpong", 2000, 1);
+    uint64_t long_run = pair_run_ns("domu_pingpong", 22000, 1);
+    printf("bench: event-channel round trip between two domains: %llu ns\n",
+           (unsigned long long)((long_run - short_run) / 20000));
+
+    short_run = pair_run_ns("domu_yield", 2000, 0);
+    long_run = pair_run_ns("domu_yield", 22000, 0);
+    /* Two domains yielding in turn: one switch per yield. */
+    printf("bench: context switch between two domains (a yield each): "
+           "%llu ns\n", (unsigned long long)((long_run - short_run) / 40000));
+
+    enum { CREATIONS = 20 };
+    uint64_t t0 = system_time_ns();
+    for (int i = 0; i < CREATIONS; i++) {
+        domid_t d = build(0, "domu_noop", "%s", "");
+        destroy(d);
+    }
+    printf("bench: domain creation (build a %u KB domain, then destroy it): "
+           "%llu us\n", DOMU_PAGES * 4,
+           (unsigned long long)((system_time_ns() - t0) / CREATIONS / 1000));
+    check_frames_back("bench", before);
+}
+
 void guest_main(void)
 {
     static const struct { const char *name; void (*run)(void); } scenarios[] = {
@@ -572,7 +632,7 @@ void guest_main(void)
         { "timer", scenario_timer }, { "clock", scenario_clock },
         { "idle", scenario_idle }, { "cycle", scenario_cycle },
         { "neg", scenario_neg }, { "layout", scenario_layout },
-        { "latency", scenario_latency },
+        { "latency", scenario_latency }, { "bench", scenario_bench },
     };
     char name[16];
     check(install_trap_table() == 0, "set_trap_table");
