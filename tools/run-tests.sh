@@ -47,6 +47,15 @@ run_unit_tests() {
     fi
 }
 
+# Feed SERIAL_INPUT (set by the case) to stdout, step by step.
+type_serial() {
+    local step
+    for step in "${SERIAL_INPUT[@]}"; do
+        sleep "${step%%:*}"
+        printf '%b' "${step#*:}"
+    done
+}
+
 # Run one integration case file in a subshell-free way: the case sets
 # GUEST, GUEST_ARGS, HV_ARGS, EXPECT_STATUS, EXPECT, REJECT, TIMEOUT, ISO.
 run_case() {
@@ -54,7 +63,7 @@ run_case() {
     name=$(basename "$file" .case)
     local GUEST="" GUEST_ARGS="" HV_ARGS="" EXPECT_STATUS=1 TIMEOUT=60 ISO=0
     local MEM=256 INITRD="" MAX_CPU_PERCENT=""
-    local -a EXPECT=() REJECT=()
+    local -a EXPECT=() REJECT=() SERIAL_INPUT=()
     # shellcheck source=/dev/null
     source "$file"
     local log="$LOGS/$name.log" status
@@ -73,8 +82,19 @@ run_case() {
              -device "isa-debug-exit,iobase=$EXIT_PORT,iosize=4")
     fi
     local TIMEFORMAT='%R %U %S' real user sys
-    { time timeout --foreground "$TIMEOUT" "${cmd[@]}" </dev/null >/dev/null 2>&1 ; } 2> "$LOGS/$name.time"
-    status=$?
+    if [ ${#SERIAL_INPUT[@]} -gt 0 ]; then
+        # Type on the serial line: each step is "SECONDS:TEXT" (printf %b
+        # escapes, e.g. \001 for Ctrl-A), sent after waiting SECONDS.
+        cmd=("${cmd[@]/file:$log/stdio}")
+        { time { type_serial | timeout --foreground "$TIMEOUT" "${cmd[@]}" \
+            >"$log" 2>/dev/null; echo "${PIPESTATUS[1]}" >"$LOGS/$name.rc"; } ; } \
+            2> "$LOGS/$name.time"
+        status=$(cat "$LOGS/$name.rc")
+        rm -f "$LOGS/$name.rc"
+    else
+        { time timeout --foreground "$TIMEOUT" "${cmd[@]}" </dev/null >/dev/null 2>&1 ; } 2> "$LOGS/$name.time"
+        status=$?
+    fi
     read -r real user sys < "$LOGS/$name.time"
     rm -f "$LOGS/$name.time"
     local why=""
