@@ -99,52 +99,70 @@ static long machphys_update(struct domain *fd, uint32_t ma, uint32_t pfn)
     return 0;
 }
 
-long do_mmu_update(const uint32_t arg[5])
+/*
+ * The batch loop both mmu_update and mmuext_op share: the guest's
+ * arguments are (requests, count, done pointer, foreign domain).  Each
+ * request of size bytes is copied in and given to one(); the batch stops
+ * at the first failure, and every BATCH_CHUNK requests it continues
+ * itself.  The number applied is added to *done.
+ */
+static long run_batch(const uint32_t arg[5], size_t size, const char *name,
+                      long (*one)(struct vcpu *v, struct domain *fd,
+                                  const void *req))
 {
-    struct domain *d = current->domain;
-    uint32_t reqs = arg[0], count = arg[1] & ~COUNT_RESUMED;
-    uint32_t done_ptr = arg[2];
+    struct vcpu *v = current;
+    uint32_t reqs = arg[0], count = arg[1] & ~COUNT_RESUMED, done_ptr = arg[2];
     long rc = 0;
-    struct domain *fd = foreign_domain(d, arg[3], &rc);
+    struct domain *fd = foreign_domain(v->domain, arg[3], &rc);
     if (!fd)
         return rc;
-
+    uint8_t req[16];
+    _Static_assert(sizeof(mmu_update_t) <= sizeof(req) &&
+                   sizeof(struct mmuext_op) <= sizeof(req), "request size");
     uint32_t i;
     for (i = 0; i < count; i++) {
         if (i == BATCH_CHUNK) {
             if (add_done(done_ptr, i) < 0)
                 return -EFAULT;
-            const uint32_t rest[5] = { reqs + i * sizeof(mmu_update_t),
+            const uint32_t rest[5] = { reqs + i * (uint32_t)size,
                                        (count - i) | COUNT_RESUMED, done_ptr,
                                        arg[3], 0 };
             hypercall_continue(rest);
             return 0;
         }
-        mmu_update_t req;
-        if (copy_from_guest(&req, reqs + i * sizeof(req), sizeof(req)) < 0) {
+        if (copy_from_guest(req, reqs + i * (uint32_t)size, size) < 0) {
             rc = -EFAULT;
             break;
         }
-        uint32_t cmd = (uint32_t)req.ptr & 3, ma = (uint32_t)req.ptr & ~3u;
-        if ((req.ptr >> 32) || (req.val >> 32))
-            rc = refuse("address or value above 4 GB");
-        else if (cmd == MMU_NORMAL_PT_UPDATE)
-            rc = mmu_normal_update(d, fd, ma, (uint32_t)req.val);
-        else if (cmd == MMU_MACHPHYS_UPDATE)
-            rc = machphys_update(fd, ma, (uint32_t)req.val);
-        else
-            rc = refuse("unknown command %u", cmd);
+        rc = one(v, fd, req);
         if (rc < 0) {
-            if (rc == -EINVAL)
-                log_refusal(d, "mmu_update", i);
-            if (cmd > MMU_MACHPHYS_UPDATE)
-                rc = -ENOSYS;
+            if (rc == -EINVAL || rc == -ENOSYS)
+                log_refusal(v->domain, name, i);
             break;
         }
     }
     if (add_done(done_ptr, i) < 0)
         return -EFAULT;
     return rc;
+}
+
+static long mmu_update_one(struct vcpu *v, struct domain *fd, const void *p)
+{
+    const mmu_update_t *req = p;
+    uint32_t cmd = (uint32_t)req->ptr & 3, ma = (uint32_t)req->ptr & ~3u;
+    if ((req->ptr >> 32) || (req->val >> 32))
+        return refuse("address or value above 4 GB");
+    if (cmd == MMU_NORMAL_PT_UPDATE)
+        return mmu_normal_update(v->domain, fd, ma, (uint32_t)req->val);
+    if (cmd == MMU_MACHPHYS_UPDATE)
+        return machphys_update(fd, ma, (uint32_t)req->val);
+    refuse("unknown command %u", cmd);
+    return -ENOSYS;
+}
+
+long do_mmu_update(const uint32_t arg[5])
+{
+    return run_batch(arg, sizeof(mmu_update_t), "mmu_update", mmu_update_one);
 }
 
 /* ------------------------------------------------------------ mmuext */
@@ -198,9 +216,9 @@ static long read_vcpumask(uint32_t ptr)
     return copy_from_guest(&mask, ptr, sizeof(mask)) < 0 ? -EFAULT : 0;
 }
 
-static long mmuext_one(struct vcpu *v, struct domain *fd,
-                       const struct mmuext_op *op)
+static long mmuext_one(struct vcpu *v, struct domain *fd, const void *req)
 {
+    const struct mmuext_op *op = req;
     struct domain *d = v->domain;
     switch (op->cmd) {
     case MMUEXT_PIN_L1_TABLE:
@@ -238,45 +256,14 @@ static long mmuext_one(struct vcpu *v, struct domain *fd,
     case MMUEXT_SET_LDT:
         return vcpu_set_ldt(v, op->arg1.linear_addr, op->arg2.nr_ents);
     default:
+        refuse("unknown command %u", op->cmd);
         return -ENOSYS;
     }
 }
 
 long do_mmuext_op(const uint32_t arg[5])
 {
-    struct vcpu *v = current;
-    uint32_t ops = arg[0], count = arg[1] & ~COUNT_RESUMED, done_ptr = arg[2];
-    long rc = 0;
-    struct domain *fd = foreign_domain(v->domain, arg[3], &rc);
-    if (!fd)
-        return rc;
-
-    uint32_t i;
-    for (i = 0; i < count; i++) {
-        if (i == BATCH_CHUNK) {
-            if (add_done(done_ptr, i) < 0)
-                return -EFAULT;
-            const uint32_t rest[5] = { ops + i * sizeof(struct mmuext_op),
-                                       (count - i) | COUNT_RESUMED, done_ptr,
-                                       arg[3], 0 };
-            hypercall_continue(rest);
-            return 0;
-        }
-        struct mmuext_op op;
-        if (copy_from_guest(&op, ops + i * sizeof(op), sizeof(op)) < 0) {
-            rc = -EFAULT;
-            break;
-        }
-        rc = mmuext_one(v, fd, &op);
-        if (rc < 0) {
-            if (rc == -EINVAL)
-                log_refusal(v->domain, "mmuext_op", i);
-            break;
-        }
-    }
-    if (add_done(done_ptr, i) < 0)
-        return -EFAULT;
-    return rc;
+    return run_batch(arg, sizeof(struct mmuext_op), "mmuext_op", mmuext_one);
 }
 
 /* ------------------------------------------------- update_va_mapping */
