@@ -19,6 +19,7 @@
 #include "hypervisor/include/time.h"
 #include "hypervisor/include/console.h"
 #include "hypervisor/include/lib.h"
+#include "hypervisor/include/domctl_check.h"
 #include "public/domctl.h"
 #include "public/errno.h"
 #include "arch/x86_32/eflags.h"
@@ -36,8 +37,8 @@ static long create_domain(xen_domctl_t *op)
         }
         id = id_rover;
     }
-    if (id == 0 || id >= DOMID_FIRST_RESERVED)
-        return -EINVAL;
+    if (id == 0)
+        return -EINVAL;         /* every id is taken */
     if (domain_by_id(id))
         return -EEXIST;
     struct domain *d = domain_create(id, 0);
@@ -117,8 +118,7 @@ static long get_memlist(struct domain *d, xen_domctl_t *op)
 static long set_vcpu_context(struct vcpu *v, const vcpu_guest_context_t *c)
 {
     struct domain *d = v->domain;
-    if (c->ldt_ents > 8192 || (c->ldt_base & (PAGE_SIZE - 1)) ||
-        c->gdt_ents > FIRST_RESERVED_GDT_ENTRY)
+    if (vcpu_context_check(c) < 0)
         return -EINVAL;
     uint32_t cr3_mfn = c->ctrlreg[3] >> PAGE_SHIFT;
     if (!v->initialised && vcpu_new_baseptr(v, cr3_mfn) < 0) {
@@ -204,7 +204,7 @@ static long get_vcpu_context(struct vcpu *v, vcpu_guest_context_t *c)
 static long vcpu_context_op(struct domain *d, xen_domctl_t *op)
 {
     xen_domctl_vcpucontext_t *vc = &op->u.vcpucontext;
-    if (vc->vcpu >= MAX_VIRT_CPUS || !d->vcpu[vc->vcpu])
+    if (!d->vcpu[vc->vcpu])
         return -ESRCH;
     struct vcpu *v = d->vcpu[vc->vcpu];
     uint32_t ptr = (uint32_t)(uintptr_t)vc->ctxt.p;
@@ -225,20 +225,14 @@ static long vcpu_context_op(struct domain *d, xen_domctl_t *op)
 static long scheduler_op(struct domain *d, xen_domctl_t *op)
 {
     xen_domctl_scheduler_op_t *s = &op->u.scheduler_op;
-    if (s->sched_id != XEN_SCHEDULER_CREDIT)
-        return -EINVAL;
     if (s->cmd == XEN_DOMCTL_SCHEDOP_getinfo) {
         s->u.credit.weight = (uint16_t)d->sched.weight;
         s->u.credit.cap = (uint16_t)d->sched.cap;
         return 0;
     }
-    if (s->cmd != XEN_DOMCTL_SCHEDOP_putinfo)
-        return -EINVAL;
-    /* As in Xen, 0 leaves a value unchanged; a cap above 100% is refused. */
+    /* As in Xen, a weight of 0 leaves the weight unchanged. */
     if (s->u.credit.weight)
         d->sched.weight = s->u.credit.weight;
-    if (s->u.credit.cap > 100)
-        return -EINVAL;
     d->sched.cap = s->u.credit.cap;
     sched_domain_changed(d);
     return 0;
@@ -247,8 +241,7 @@ static long scheduler_op(struct domain *d, xen_domctl_t *op)
 static long hypercall_init(struct domain *d, xen_domctl_t *op)
 {
     uint32_t mfn = (uint32_t)op->u.hypercall_init.gmfn;
-    if ((op->u.hypercall_init.gmfn >> 32) ||
-        get_page_and_type(mfn, d, FT_WRITABLE) < 0)
+    if (get_page_and_type(mfn, d, FT_WRITABLE) < 0)
         return -EACCES;
     uint8_t *p = map_frame(mfn);
     hypercall_page_fill(p);
@@ -259,8 +252,6 @@ static long hypercall_init(struct domain *d, xen_domctl_t *op)
 
 static long max_vcpus(struct domain *d, uint32_t max)
 {
-    if (max > MAX_VIRT_CPUS)
-        return -EINVAL;
     for (uint32_t i = 0; i < max; i++)
         if (!d->vcpu[i] && !vcpu_create(d, i))
             return -ENOMEM;
@@ -293,7 +284,7 @@ static long domctl_on(struct domain *caller, struct domain *d, xen_domctl_t *op)
         return get_memlist(d, op);
     case XEN_DOMCTL_max_mem: {
         uint64_t pages = op->u.max_mem.max_memkb / 4;
-        if (pages < d->tot_pages || pages > 0xFFFFFFFFu)
+        if (pages < d->tot_pages)
             return -EINVAL;
         d->max_pages = (uint32_t)pages;
         return 0;
@@ -303,7 +294,7 @@ static long domctl_on(struct domain *caller, struct domain *d, xen_domctl_t *op)
         return vcpu_context_op(d, op);
     case XEN_DOMCTL_getvcpuinfo: {
         xen_domctl_getvcpuinfo_t *i = &op->u.getvcpuinfo;
-        if (i->vcpu >= MAX_VIRT_CPUS || !d->vcpu[i->vcpu])
+        if (!d->vcpu[i->vcpu])
             return -ESRCH;
         struct vcpu *v = d->vcpu[i->vcpu];
         i->online = v->initialised && v->state != VCPU_DOWN;
@@ -354,8 +345,9 @@ long do_domctl(const uint32_t arg[5])
         return -EPERM;
     if (copy_from_guest(&op, arg[0], sizeof(op)) < 0)
         return -EFAULT;
-    if (op.interface_version != XEN_DOMCTL_INTERFACE_VERSION)
-        return -EACCES;
+    rc = domctl_check(&op, caller->is_privileged);
+    if (rc < 0)
+        return rc;
     if (op.cmd == XEN_DOMCTL_createdomain) {
         rc = create_domain(&op);
     } else if (op.cmd == XEN_DOMCTL_getdomaininfo) {
