@@ -113,6 +113,13 @@ $(B)/packs/domus.pack: $(B)/tools/mkpack \
 packs: $(B)/packs/domus.pack
 all: packs
 
+# ------------------------------------------------------- xenolinux-lite
+# The guest kernel, its user programs and tools/mkfs each bring their
+# own rules (build/xl/...).
+-include xenolinux-lite/kernel/kernel.mk
+-include xenolinux-lite/user/user.mk
+-include tools/mkfs.mk
+
 # ------------------------------------------------------------------- ISO
 # dom0 for the ISO: the guest kernel once it exists; until then the
 # "hello" test guest stands in.

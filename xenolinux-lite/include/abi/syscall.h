@@ -1,0 +1,35 @@
+/*
+ * System-call numbers of the user ABI (xv6's, for x86): a program puts
+ * the number in EAX, its arguments on its stack (cdecl: the first at
+ * ESP+4 when the stub is entered), and executes INT $T_SYSCALL; the
+ * result comes back in EAX (-1 for an error).
+ */
+#ifndef ABI_SYSCALL_H
+#define ABI_SYSCALL_H
+
+#define T_SYSCALL   64      /* the system-call vector */
+
+#define SYS_fork    1
+#define SYS_exit    2
+#define SYS_wait    3
+#define SYS_pipe    4
+#define SYS_read    5
+#define SYS_kill    6
+#define SYS_exec    7
+#define SYS_fstat   8
+#define SYS_chdir   9
+#define SYS_dup    10
+#define SYS_getpid 11
+#define SYS_sbrk   12
+#define SYS_sleep  13
+#define SYS_uptime 14
+#define SYS_open   15
+#define SYS_write  16
+#define SYS_mknod  17
+#define SYS_unlink 18
+#define SYS_link   19
+#define SYS_mkdir  20
+#define SYS_close  21
+
+#define NSYSCALL   21
+#endif
