@@ -16,6 +16,11 @@ void shutdown_set_exit_port(uint16_t port)
     exit_port = port;
 }
 
+uint16_t shutdown_exit_port(void)
+{
+    return exit_port;
+}
+
 static void tell_qemu(uint32_t code)
 {
     if (exit_port)

@@ -142,6 +142,8 @@ void guest_exception(struct vcpu *v)
         v->fpu_ts = 0;  /* forwarding #NM clears the virtual TS */
         break;
     case TRAP_gp_fault:
+        if (error == 0 && emulate_privileged_io(v))
+            return;
         if ((error & 3) == 2) {
             uint32_t n = error >> 3;
             const struct trap_info *ti = &v->trap_table[n];

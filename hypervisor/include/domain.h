@@ -43,6 +43,7 @@ struct vcpu {
 
     uint32_t kernel_ss, kernel_sp;  /* stack_switch: ring-1 stack */
     int fpu_ts;                     /* virtual CR0.TS */
+    uint32_t iopl;                  /* virtual IOPL (physdev set_iopl) */
     int fpu_used;                   /* fpu_state holds its x87 state */
     uint8_t fpu_state[108];         /* FSAVE image while not loaded */
 

@@ -34,5 +34,5 @@ hypercall_fn do_set_trap_table, do_mmu_update, do_stack_switch,
     do_update_va_mapping, do_xen_version, do_console_io, do_vm_assist,
     do_iret, do_sched_op, do_callback_op, do_event_channel_op,
     do_event_channel_op_compat, do_set_timer_op, do_grant_table_op,
-    do_memory_op, do_domctl, do_sysctl;
+    do_memory_op, do_domctl, do_sysctl, do_physdev_op, do_physdev_op_compat;
 #endif

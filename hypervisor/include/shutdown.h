@@ -12,6 +12,7 @@
 #define PANIC_EXIT_CODE 0x10
 
 void shutdown_set_exit_port(uint16_t port);
+uint16_t shutdown_exit_port(void);
 void machine_shutdown(unsigned int reason) __attribute__((noreturn));
 void machine_halt_after_panic(void) __attribute__((noreturn));
 #endif

@@ -6,6 +6,8 @@
 struct vcpu;
 
 void guest_exception(struct vcpu *v);
+/* Port I/O a guest may do, emulated after its #GP (ioport.c): 1 if done. */
+int emulate_privileged_io(struct vcpu *v);
 int bounce_to_guest(struct vcpu *v, uint32_t cs, uint32_t eip,
                     int has_error, uint32_t error, int mask_events);
 
