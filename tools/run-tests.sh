@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Run every test: the cmocka unit tests (each test case counts), the ABI
-# layout and standalone-header checks of public/, and the QEMU integration cases in tests/integration/*.case.
+# layout and standalone-header checks of public/, the QEMU integration
+# cases in tests/integration/*.case and the scenario scripts
+# tests/integration/*.sh (which pass by exiting 0; they get QEMU, LOGS and
+# a log file path in LOG, kept if they fail).
 # The serial log of every failing QEMU run is kept in build/test-logs/.
 # The last line is the summary "N passed, N failed"; the exit status is 0
 # only if nothing failed.
@@ -125,16 +128,41 @@ run_case() {
     fi
 }
 
+# Run one scenario script (see the top of this file).
+run_script() {
+    local file=$1 name
+    name=$(basename "$file" .sh)
+    local log="$LOGS/$name.log"
+    rm -f "$log"
+    if QEMU="$QEMU" LOGS="$LOGS" LOG="$log" timeout --foreground 600 \
+            bash "$file" >>"$log" 2>&1; then
+        rm -f "$log"
+        pass "$name"
+    else
+        fail "$name" "$(tail -n 1 "$log") (log: $log)"
+    fi
+}
+
 if [ $# -eq 0 ]; then
     rm -f "$LOGS"/*.log
     run_unit_tests
-    cases=(tests/integration/*.case)
+    cases=(tests/integration/*.case tests/integration/*.sh)
 else
     cases=()
-    for c in "$@"; do cases+=("tests/integration/$c.case"); done
+    for c in "$@"; do
+        if [ -f "tests/integration/$c.sh" ]; then
+            cases+=("tests/integration/$c.sh")
+        else
+            cases+=("tests/integration/$c.case")
+        fi
+    done
 fi
 for c in "${cases[@]}"; do
-    [ -f "$c" ] && run_case "$c"
+    [ -f "$c" ] || continue
+    case "$c" in
+    *.sh) run_script "$c" ;;
+    *) run_case "$c" ;;
+    esac
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
