@@ -172,7 +172,7 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all guests packs iso run gdb unit test bench clean
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -type f -name '*.d' 2>/dev/null)
 
 # Keep guest objects between builds.
 .SECONDARY:

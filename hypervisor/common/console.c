@@ -1,7 +1,7 @@
 /*
  * Console: the hypervisor log and guests' console_io output on the serial
- * port.  Output from guests is line-buffered per domain and prefixed with
- * "(dN) " so interleaved domains stay readable.
+ * port.  Each line of guest output starts with "(dN) ", so interleaved
+ * domains stay readable.
  */
 #include "hypervisor/include/console.h"
 #include "hypervisor/include/lib.h"
@@ -22,15 +22,27 @@ static struct {
     char input[INPUT_RING];
 } console = { COM1_PORT, LOG_INFO, 0, 0, 0, 0, { 0 } };
 
-#define GUEST_LINE_MAX 256
-#define GUEST_LINE_DOMS 8   /* domains with a line buffer; others unbuffered */
+/*
+ * Who wrote last and whether they are in the middle of a line: guest
+ * output is written as it comes (so a shell's prompt shows at once), with
+ * "(dN) " at the start of each line, and a line another writer interrupts
+ * is ended first.
+ */
+#define WRITER_HYPERVISOR 0xFFFFu
+static struct {
+    uint32_t writer;
+    int mid_line;
+} out = { WRITER_HYPERVISOR, 0 };
 
-static struct guest_line {
-    uint16_t domid;
-    uint16_t used;
-    size_t len;
-    char buf[GUEST_LINE_MAX];
-} guest_lines[GUEST_LINE_DOMS];
+/* Make writer the current one, ending another writer's open line. */
+static void switch_writer(uint32_t writer)
+{
+    if (out.writer != writer && out.mid_line) {
+        console_write_raw("\n", 1);
+        out.mid_line = 0;
+    }
+    out.writer = writer;
+}
 
 void console_init(const char *console_opt)
 {
@@ -83,6 +95,7 @@ static void vprintk(enum log_level lvl, const char *fmt, va_list ap)
     int n = vsnprintf(buf, sizeof(buf), fmt, ap);
     if (n > (int)sizeof(buf) - 1)
         n = sizeof(buf) - 1;
+    switch_writer(WRITER_HYPERVISOR);
     console_write_raw("(XEN) ", 6);
     console_write_raw(buf, (size_t)n);
 }
@@ -95,46 +108,22 @@ void printk(enum log_level lvl, const char *fmt, ...)
     va_end(ap);
 }
 
-static struct guest_line *guest_line_for(uint16_t domid)
-{
-    struct guest_line *free = NULL;
-    for (size_t i = 0; i < ARRAY_SIZE(guest_lines); i++) {
-        if (guest_lines[i].used && guest_lines[i].domid == domid)
-            return &guest_lines[i];
-        if (!guest_lines[i].used && !free)
-            free = &guest_lines[i];
-    }
-    if (free) {
-        free->used = 1;
-        free->domid = domid;
-        free->len = 0;
-    }
-    return free;
-}
-
-static void guest_line_flush(struct guest_line *l)
-{
-    char tag[16];
-    int n = snprintf(tag, sizeof(tag), "(d%u) ", l->domid);
-    console_write_raw(tag, (size_t)n);
-    console_write_raw(l->buf, l->len);
-    l->len = 0;
-}
-
 void console_guest_write(uint16_t domid, const char *s, size_t n)
 {
-    struct guest_line *l = guest_line_for(domid);
+    switch_writer(domid);
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '\r')
             continue;
-        if (!l) {
-            console_write_raw(&c, 1);
-            continue;
+        if (!out.mid_line) {
+            char tag[16];
+            int len = snprintf(tag, sizeof(tag), "(d%u) ", domid);
+            console_write_raw(tag, (size_t)len);
+            out.mid_line = 1;
         }
-        l->buf[l->len++] = c;
-        if (c == '\n' || l->len == GUEST_LINE_MAX)
-            guest_line_flush(l);
+        console_write_raw(&c, 1);
+        if (c == '\n')
+            out.mid_line = 0;
     }
 }
 
