@@ -31,5 +31,12 @@
 #define SYS_mkdir  20
 #define SYS_close  21
 
-#define NSYSCALL   21
+#define NSYSCALL   21       /* xv6's calls: 1 .. NSYSCALL */
+
+/*
+ * Ours, not xv6's: copy this domain's hypervisor counters (entries,
+ * hypercalls, exceptions: three uint64_t, XEN_DOMCTL_xenhv_getcounters)
+ * to the user pointer that is the first argument.  0, or -1.
+ */
+#define SYS_hvcounters 22
 #endif

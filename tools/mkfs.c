@@ -1,0 +1,411 @@
+/*
+ * mkfs: build a xenolinux-lite file-system image, or check one.
+ *
+ *   mkfs IMAGE SIZE_IN_BLOCKS PATH...   build IMAGE (SIZE blocks of BSIZE)
+ *   mkfs --check IMAGE                  check IMAGE; exit 0 iff consistent
+ *
+ * Each PATH that is a file goes into the root directory under its base
+ * name, less one leading underscore (build/xl/user/_sh becomes "sh": the
+ * underscore keeps build outputs apart from sources).  Each PATH that is
+ * a directory has its contents copied into the root, recursively, names
+ * unchanged.
+ *
+ * The image, in blocks (abi/fs.h):
+ *
+ *   0 boot | 1 super | log: LOGSIZE+1 | inodes | bitmap | data ...
+ *
+ * mkfs hands out inodes from ROOTINO up and data blocks from the first
+ * data block up, so everything in use sits at the front; the bitmap marks
+ * the metadata and those blocks used.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "tools/mkfs.h"
+#include "xenolinux-lite/kernel/param.h"
+
+#define DIV_UP(a, b) (((a) + (b) - 1) / (b))
+
+static uint8_t *block(struct fsbuild *fb, uint32_t bno)
+{
+    return fb->img + (size_t)bno * BSIZE;
+}
+
+static void get_inode(struct fsbuild *fb, uint32_t inum, struct dinode *d)
+{
+    memcpy(d, block(fb, IBLOCK(inum, fb->sb)) + (inum % IPB) * sizeof(*d),
+           sizeof(*d));
+}
+
+static void put_inode(struct fsbuild *fb, uint32_t inum, const struct dinode *d)
+{
+    memcpy(block(fb, IBLOCK(inum, fb->sb)) + (inum % IPB) * sizeof(*d), d,
+           sizeof(*d));
+}
+
+/* Hand out the next data block (all blocks start zeroed); 0 if full. */
+static uint32_t new_block(struct fsbuild *fb)
+{
+    if (fb->nextblock >= fb->size) {
+        fprintf(stderr, "mkfs: image full (%u blocks)\n", fb->size);
+        return 0;
+    }
+    return fb->nextblock++;
+}
+
+/* Allocate an inode of the given type with nlink 1; 0 if none left. */
+static uint32_t new_inode(struct fsbuild *fb, short type)
+{
+    struct dinode d;
+
+    if (fb->nextinode >= fb->sb.ninodes) {
+        fprintf(stderr, "mkfs: out of inodes (%u)\n", fb->sb.ninodes);
+        return 0;
+    }
+    memset(&d, 0, sizeof(d));
+    d.type = type;
+    d.nlink = 1;
+    put_inode(fb, fb->nextinode, &d);
+    return fb->nextinode++;
+}
+
+/*
+ * The disk block holding byte offset off of inode d, allocated (with the
+ * indirect block) if missing.  Returns 0 if the image is full.
+ */
+static uint32_t map_block(struct fsbuild *fb, struct dinode *d, uint32_t off)
+{
+    uint32_t bn = off / BSIZE;
+
+    if (bn < NDIRECT) {
+        if (!d->addrs[bn])
+            d->addrs[bn] = new_block(fb);
+        return d->addrs[bn];
+    }
+    bn -= NDIRECT;
+    if (!d->addrs[NDIRECT] && !(d->addrs[NDIRECT] = new_block(fb)))
+        return 0;
+    uint8_t *ind = block(fb, d->addrs[NDIRECT]);
+    uint32_t addr;
+    memcpy(&addr, ind + bn * 4, 4);
+    if (!addr) {
+        addr = new_block(fb);
+        memcpy(ind + bn * 4, &addr, 4);
+    }
+    return addr;
+}
+
+/* Append len bytes to inode inum.  Returns 0, or -1 if it does not fit. */
+static int append(struct fsbuild *fb, uint32_t inum, const void *data,
+                  uint32_t len)
+{
+    struct dinode d;
+    const uint8_t *src = data;
+
+    get_inode(fb, inum, &d);
+    if ((uint64_t)d.size + len > (uint64_t)MAXFILE * BSIZE) {
+        fprintf(stderr, "mkfs: file too big (%u bytes, at most %u)\n",
+                d.size + len, (unsigned)(MAXFILE * BSIZE));
+        return -1;
+    }
+    while (len > 0) {
+        uint32_t addr = map_block(fb, &d, d.size);
+        if (!addr)
+            return -1;
+        uint32_t chunk = BSIZE - d.size % BSIZE;
+        if (chunk > len)
+            chunk = len;
+        memcpy(block(fb, addr) + d.size % BSIZE, src, chunk);
+        d.size += chunk;
+        src += chunk;
+        len -= chunk;
+    }
+    put_inode(fb, inum, &d);
+    return 0;
+}
+
+/* Is name already in directory dir? */
+static int dir_has(struct fsbuild *fb, uint32_t dir, const char *name)
+{
+    struct dinode d;
+    struct fs_dirent de;
+
+    get_inode(fb, dir, &d);
+    for (uint32_t off = 0; off < d.size; off += sizeof(de)) {
+        uint32_t bn = off / BSIZE;
+        uint32_t addr = bn < NDIRECT ? d.addrs[bn] : 0;
+        if (bn >= NDIRECT)
+            memcpy(&addr, block(fb, d.addrs[NDIRECT]) + (bn - NDIRECT) * 4, 4);
+        memcpy(&de, block(fb, addr) + off % BSIZE, sizeof(de));
+        if (de.inum && strncmp(de.name, name, DIRSIZ) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Add the entry (name, inum) to directory dir.  Returns 0 or -1. */
+static int link_into(struct fsbuild *fb, uint32_t dir, const char *name,
+                     uint32_t inum)
+{
+    struct fs_dirent de;
+
+    if (name[0] == 0 || strlen(name) > DIRSIZ || strchr(name, '/')) {
+        fprintf(stderr, "mkfs: bad name '%s' (1 to %d characters, no '/')\n",
+                name, DIRSIZ);
+        return -1;
+    }
+    if (dir_has(fb, dir, name)) {
+        fprintf(stderr, "mkfs: '%s' given twice\n", name);
+        return -1;
+    }
+    memset(&de, 0, sizeof(de));
+    de.inum = inum;
+    strncpy(de.name, name, DIRSIZ);
+    return append(fb, dir, &de, sizeof(de));
+}
+
+/* Give directory inum its "." and "..".  Returns 0 or -1. */
+static int dir_init(struct fsbuild *fb, uint32_t inum, uint32_t parent)
+{
+    if (link_into(fb, inum, ".", inum) < 0)
+        return -1;
+    return link_into(fb, inum, "..", parent);
+}
+
+int fsb_init(struct fsbuild *fb, uint32_t size, uint32_t ninodes)
+{
+    uint32_t nlog = LOGSIZE + 1;
+    uint32_t ninodeblocks = ninodes / IPB + 1;
+    uint32_t nbitmap = size / BPB + 1;
+    uint32_t nmeta = 2 + nlog + ninodeblocks + nbitmap;
+
+    memset(fb, 0, sizeof(*fb));
+    if (ninodes <= ROOTINO || ninodes > 65536 || size <= nmeta + 1) {
+        fprintf(stderr, "mkfs: %u blocks and %u inodes: no room for data "
+                "(metadata alone is %u blocks)\n", size, ninodes, nmeta);
+        return -1;
+    }
+    fb->img = calloc(size, BSIZE);
+    if (!fb->img) {
+        fprintf(stderr, "mkfs: out of memory\n");
+        return -1;
+    }
+    fb->size = size;
+    fb->sb.magic = FSMAGIC;
+    fb->sb.size = size;
+    fb->sb.nblocks = size - nmeta;
+    fb->sb.ninodes = ninodes;
+    fb->sb.nlog = nlog;
+    fb->sb.logstart = 2;
+    fb->sb.inodestart = 2 + nlog;
+    fb->sb.bmapstart = 2 + nlog + ninodeblocks;
+    memcpy(block(fb, 1), &fb->sb, sizeof(fb->sb));
+    fb->datastart = nmeta;
+    fb->nextblock = nmeta;
+    fb->nextinode = ROOTINO;
+
+    uint32_t root = new_inode(fb, T_DIR);
+    if (root != ROOTINO || dir_init(fb, root, root) < 0) {
+        fsb_free(fb);
+        return -1;
+    }
+    return 0;
+}
+
+void fsb_free(struct fsbuild *fb)
+{
+    free(fb->img);
+    fb->img = NULL;
+}
+
+int fsb_add_file(struct fsbuild *fb, uint32_t dir, const char *name,
+                 const void *data, uint32_t len)
+{
+    uint32_t inum = new_inode(fb, T_FILE);
+    if (!inum || link_into(fb, dir, name, inum) < 0 ||
+        append(fb, inum, data, len) < 0)
+        return -1;
+    return inum;
+}
+
+int fsb_mkdir(struct fsbuild *fb, uint32_t parent, const char *name)
+{
+    struct dinode d;
+    uint32_t inum = new_inode(fb, T_DIR);
+
+    if (!inum || dir_init(fb, inum, parent) < 0 ||
+        link_into(fb, parent, name, inum) < 0)
+        return -1;
+    get_inode(fb, parent, &d);      /* the new ".." names the parent */
+    d.nlink++;
+    put_inode(fb, parent, &d);
+    return inum;
+}
+
+void fsb_finish(struct fsbuild *fb)
+{
+    for (uint32_t b = 0; b < fb->nextblock; b++)
+        block(fb, BBLOCK(b, fb->sb))[(b % BPB) / 8] |= 1 << (b % 8);
+}
+
+/* ------------------------------------------------------ command line */
+#ifndef HOST_TEST
+
+static uint8_t *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    uint8_t *data = NULL;
+    size_t cap = 0, n = 0, got;
+
+    if (!f)
+        return NULL;
+    do {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            uint8_t *bigger = realloc(data, cap);
+            if (!bigger) {
+                free(data);
+                fclose(f);
+                return NULL;
+            }
+            data = bigger;
+        }
+        got = fread(data + n, 1, cap - n, f);
+        n += got;
+    } while (got > 0);
+    fclose(f);
+    *len = n;
+    return data ? data : malloc(1);
+}
+
+static int add_path(struct fsbuild *fb, uint32_t dir, const char *path,
+                    const char *name);
+
+/* Copy the contents of host directory path into directory dir. */
+static int add_dir_contents(struct fsbuild *fb, uint32_t dir, const char *path)
+{
+    struct dirent **list;
+    int n = scandir(path, &list, NULL, alphasort), rc = 0;
+
+    if (n < 0) {
+        fprintf(stderr, "mkfs: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *name = list[i]->d_name;
+        if (rc == 0 && strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
+            char sub[4096];
+            snprintf(sub, sizeof(sub), "%s/%s", path, name);
+            rc = add_path(fb, dir, sub, name);
+        }
+        free(list[i]);
+    }
+    free(list);
+    return rc;
+}
+
+/* Add host file or directory path to directory dir as name. */
+static int add_path(struct fsbuild *fb, uint32_t dir, const char *path,
+                    const char *name)
+{
+    struct stat st;
+
+    if (stat(path, &st) < 0) {
+        fprintf(stderr, "mkfs: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        int sub = fsb_mkdir(fb, dir, name);
+        return sub < 0 ? -1 : add_dir_contents(fb, sub, path);
+    }
+    size_t len;
+    uint8_t *data = read_file(path, &len);
+    if (!data) {
+        fprintf(stderr, "mkfs: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    int rc = len > UINT32_MAX ? -1 : fsb_add_file(fb, dir, name, data, len);
+    if (rc < 0)
+        fprintf(stderr, "mkfs: cannot add %s\n", path);
+    free(data);
+    return rc < 0 ? -1 : 0;
+}
+
+/* An argument: a directory's contents go into the root; a file goes in
+ * under its base name less a leading underscore. */
+static int add_argument(struct fsbuild *fb, const char *path)
+{
+    struct stat st;
+
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return add_dir_contents(fb, ROOTINO, path);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (base[0] == '_' && base[1])
+        base++;
+    return add_path(fb, ROOTINO, path, base);
+}
+
+static int check_main(const char *image)
+{
+    size_t len;
+    uint8_t *img = read_file(image, &len);
+
+    if (!img) {
+        fprintf(stderr, "mkfs: %s: %s\n", image, strerror(errno));
+        return 2;
+    }
+    printf("checking %s\n", image);
+    struct fscheck r = fs_check(img, len, stdout);
+    free(img);
+    return r.errors ? 1 : 0;
+}
+
+static int build_main(const char *image, const char *size_arg, int nfiles,
+                      char **files)
+{
+    struct fsbuild fb;
+    char *end;
+    unsigned long size = strtoul(size_arg, &end, 0);
+
+    if (*end || size == 0 || size > 1u << 22) {
+        fprintf(stderr, "mkfs: bad size '%s' (blocks)\n", size_arg);
+        return 1;
+    }
+    if (fsb_init(&fb, size, MKFS_NINODES) < 0)
+        return 1;
+    for (int i = 0; i < nfiles; i++) {
+        if (add_argument(&fb, files[i]) < 0) {
+            fsb_free(&fb);
+            return 1;
+        }
+    }
+    fsb_finish(&fb);
+
+    FILE *out = fopen(image, "wb");
+    if (!out || fwrite(fb.img, BSIZE, fb.size, out) != fb.size ||
+        fclose(out) != 0) {
+        fprintf(stderr, "mkfs: %s: %s\n", image, strerror(errno));
+        fsb_free(&fb);
+        return 1;
+    }
+    printf("mkfs: %s: %u blocks, %u used, %u inodes used of %u\n", image,
+           fb.size, fb.nextblock, fb.nextinode - 1, fb.sb.ninodes);
+    fsb_free(&fb);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && strcmp(argv[1], "--check") == 0)
+        return check_main(argv[2]);
+    if (argc >= 3 && argv[1][0] != '-')
+        return build_main(argv[1], argv[2], argc - 3, argv + 3);
+    fprintf(stderr, "usage: mkfs IMAGE SIZE_IN_BLOCKS FILE_OR_DIR...\n"
+                    "       mkfs --check IMAGE\n");
+    return 2;
+}
+#endif

@@ -1,0 +1,147 @@
+/*
+ * The open-file table: one struct file per open(), pipe() end or
+ * inherited descriptor chain.  A process's descriptors point here
+ * (proc->ofile); dup() and fork() share an entry, and with it the
+ * offset.  A file is a pipe end or an inode (a plain file, a directory
+ * opened for reading, or a device).
+ */
+#include "xenolinux-lite/kernel/defs.h"
+#include "xenolinux-lite/kernel/param.h"
+#include "xenolinux-lite/kernel/spinlock.h"
+#include "xenolinux-lite/kernel/sleeplock.h"
+#include "xenolinux-lite/kernel/file.h"
+#include "xenolinux-lite/include/abi/stat.h"
+
+static struct {
+    struct spinlock lock;       /* ref and type of every entry */
+    struct file file[NFILE];
+} ftable;
+
+void fileinit(void)
+{
+    initlock(&ftable.lock, "ftable");
+}
+
+/* Return an unused entry with one reference, type FD_NONE; 0 if the
+ * table is full. */
+struct file *filealloc(void)
+{
+    acquire(&ftable.lock);
+    for (struct file *f = ftable.file; f < ftable.file + NFILE; f++) {
+        if (f->ref == 0) {
+            f->ref = 1;
+            f->type = FD_NONE;
+            f->pipe = 0;
+            f->ip = 0;
+            f->off = 0;
+            f->readable = f->writable = 0;
+            release(&ftable.lock);
+            return f;
+        }
+    }
+    release(&ftable.lock);
+    return 0;
+}
+
+/* Take one more reference to f. */
+struct file *filedup(struct file *f)
+{
+    acquire(&ftable.lock);
+    if (f->ref < 1)
+        panic("filedup: closed file");
+    f->ref++;
+    release(&ftable.lock);
+    return f;
+}
+
+/*
+ * Drop a reference; the last one closes the pipe end or drops the
+ * inode (which may free it, hence the operation around iput).
+ */
+void fileclose(struct file *f)
+{
+    acquire(&ftable.lock);
+    if (f->ref < 1)
+        panic("fileclose: closed file");
+    if (--f->ref > 0) {
+        release(&ftable.lock);
+        return;
+    }
+    struct file old = *f;
+    f->type = FD_NONE;
+    release(&ftable.lock);
+
+    if (old.type == FD_PIPE) {
+        pipeclose(old.pipe, old.writable);
+    } else if (old.type == FD_INODE) {
+        begin_op();
+        iput(old.ip);
+        end_op();
+    }
+}
+
+/* Fill *st with f's inode's metadata; -1 for a pipe. */
+int filestat(struct file *f, struct stat *st)
+{
+    if (f->type != FD_INODE)
+        return -1;
+    ilock(f->ip);
+    stati(f->ip, st);
+    iunlock(f->ip);
+    return 0;
+}
+
+/* Read up to n bytes from f at its offset into dst; returns the count
+ * (0 at end of file) or -1. */
+int fileread(struct file *f, char *dst, int n)
+{
+    if (!f->readable || n < 0)
+        return -1;
+    if (f->type == FD_PIPE)
+        return piperead(f->pipe, dst, n);
+    if (f->type != FD_INODE)
+        panic("fileread: bad file type");
+
+    ilock(f->ip);
+    int r = readi(f->ip, dst, f->off, n);
+    if (r > 0)
+        f->off += r;
+    iunlock(f->ip);
+    return r;
+}
+
+/*
+ * Write n bytes from src to f at its offset.  A large write is split into
+ * several operations so that each fits in the log: the worst block count
+ * of one chunk is its data blocks plus the inode, the indirect block and
+ * two bitmap blocks, counted twice for an unaligned start.  Returns n,
+ * or -1 if not everything could be written.
+ */
+int filewrite(struct file *f, char *src, int n)
+{
+    if (!f->writable || n < 0)
+        return -1;
+    if (f->type == FD_PIPE)
+        return pipewrite(f->pipe, src, n);
+    if (f->type != FD_INODE)
+        panic("filewrite: bad file type");
+
+    const int max = ((MAXOPBLOCKS - 1 - 1 - 2) / 2) * BSIZE;
+    int done = 0;
+    while (done < n) {
+        int chunk = n - done;
+        if (chunk > max)
+            chunk = max;
+        begin_op();
+        ilock(f->ip);
+        int r = writei(f->ip, src + done, f->off, chunk);
+        if (r > 0)
+            f->off += r;
+        iunlock(f->ip);
+        end_op();
+        if (r != chunk)
+            break;
+        done += r;
+    }
+    return done == n ? n : -1;
+}
