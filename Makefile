@@ -121,14 +121,15 @@ all: packs
 -include tools/mkfs.mk
 
 # ------------------------------------------------------------------- ISO
-# dom0 for the ISO: the guest kernel once it exists; until then the
-# "hello" test guest stands in.
-DOM0_KERNEL ?= $(B)/guests/hello.elf
+# dom0 for the ISO: xenolinux-lite with its root file system as ramdisk.
+DOM0_KERNEL ?= $(B)/xl/kernel.elf
+DOM0_RAMDISK ?= $(B)/xl/fs.img
 
-$(B)/boot.iso: $(B)/hypervisor.elf $(DOM0_KERNEL) iso/grub.cfg
+$(B)/boot.iso: $(B)/hypervisor.elf $(DOM0_KERNEL) $(DOM0_RAMDISK) iso/grub.cfg
 	rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
 	cp $(B)/hypervisor.elf $(B)/iso/boot/hypervisor.elf
 	cp $(DOM0_KERNEL) $(B)/iso/boot/dom0.elf
+	cp $(DOM0_RAMDISK) $(B)/iso/boot/fs.img
 	cp iso/grub.cfg $(B)/iso/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(B)/iso 2>$(B)/grub-mkrescue.log || \
 		(cat $(B)/grub-mkrescue.log; exit 1)
@@ -142,7 +143,8 @@ run: $(B)/boot.iso
 
 gdb: $(B)/hypervisor.elf $(DOM0_KERNEL)
 	$(QEMU) -m 256 -display none -serial file:$(B)/gdb-serial.log \
-		-kernel $(B)/hypervisor.elf -initrd $(DOM0_KERNEL) -s -S &
+		-kernel $(B)/hypervisor.elf -initrd "$(DOM0_KERNEL),$(DOM0_RAMDISK)" \
+		-s -S &
 	sleep 1; gdb -q -ex 'set architecture i386' \
 		-ex 'symbol-file $(B)/hypervisor.elf' \
 		-ex 'add-symbol-file $(DOM0_KERNEL)' \
