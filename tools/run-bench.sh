@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Run each benchmark guest (tests/guests/bench_*.c) as dom0 in QEMU, and
-# the "bench" scenario of the ctl test dom0 (which builds domains from the
-# domU pack), and print their "bench:" lines.  Exits 1 if a guest failed
+# Run each benchmark guest (tests/guests/bench_*.c) as dom0 in QEMU, the
+# "bench" scenario of the ctl test dom0 (which builds domains from the
+# domU pack), and xenolinux-lite's xlbench in dom0's shell, and print
+# their "bench:" lines.  Exits 1 if a guest failed
 # or reports a target it did not meet.
 set -u
 cd "$(dirname "$0")/.."
@@ -29,4 +30,18 @@ for ((i = 0; i < ${#runs[@]}; i += 2)); do
         status=1
     fi
 done
+# xenolinux-lite's microbenchmarks: boot it as dom0, type xlbench into
+# its shell, and stop once it says it is done.
+log=build/xl_bench.log
+(sleep 8; printf 'xlbench\r'; for _ in $(seq 240); do
+     sleep 1; grep -q 'xlbench: done' "$log" 2>/dev/null && break; done) |
+    timeout --foreground 300 "$QEMU" -m 256 -display none -no-reboot \
+        -serial stdio -kernel build/hypervisor.elf -append "loglvl=warning" \
+        -initrd "build/xl/kernel.elf,build/xl/fs.img" >"$log" 2>/dev/null
+echo "== xenolinux-lite (xlbench in dom0)"
+grep -aE '^\(d0\) bench:' "$log" | sed 's/^(d0) //'
+if ! grep -q 'xlbench: done' "$log"; then
+    echo "xlbench did not finish (log: $log)"
+    status=1
+fi
 exit $status
