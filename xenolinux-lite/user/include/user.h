@@ -53,4 +53,7 @@ int atoi(const char *s);
 void *memcpy(void *dst, const void *src, uint n);
 int memcmp(const void *a, const void *b, uint n);
 int strncmp(const char *a, const char *b, uint n);
+/* C's, with %d %u %x %s %c %% and a width ("%08x"): lib/snprintf.c. */
+int snprintf(char *buf, uint size, const char *fmt, ...);
+int vsnprintf(char *buf, uint size, const char *fmt, __builtin_va_list ap);
 #endif
