@@ -98,6 +98,8 @@ static void vprintk(enum log_level lvl, const char *fmt, va_list ap)
     switch_writer(WRITER_HYPERVISOR);
     console_write_raw("(XEN) ", 6);
     console_write_raw(buf, (size_t)n);
+    console_history_append("(XEN) ", 6);
+    console_history_append(buf, (size_t)n);
 }
 
 void printk(enum log_level lvl, const char *fmt, ...)

@@ -1,5 +1,6 @@
 /*
- * sysctl (#35), dom0 only: physinfo (memory and CPU facts) and sched_id.
+ * sysctl (#35), dom0 only: readconsole (the hypervisor's log), physinfo
+ * (memory and CPU facts) and sched_id.
  * Other commands give -ENOSYS.
  */
 #include "hypervisor/include/domain.h"
@@ -11,6 +12,13 @@
 #include "public/domctl.h"
 #include "public/errno.h"
 
+/* Copy one piece of the console history to the guest buffer at base. */
+static int history_to_guest(void *ctx, size_t off, const char *p, size_t n)
+{
+    uint32_t base = *(const uint32_t *)ctx;
+    return copy_to_guest(base + (uint32_t)off, p, n) < 0 ? -EFAULT : 0;
+}
+
 long do_sysctl(const uint32_t arg[5])
 {
     xen_sysctl_t op;
@@ -21,6 +29,16 @@ long do_sysctl(const uint32_t arg[5])
     if (op.interface_version != XEN_SYSCTL_INTERFACE_VERSION)
         return -EACCES;
     switch (op.cmd) {
+    case XEN_SYSCTL_readconsole: {
+        xen_sysctl_readconsole_t *r = &op.u.readconsole;
+        uint32_t base = (uint32_t)(uintptr_t)r->buffer.p;
+        long n = console_history_read(r->count, r->clear != 0,
+                                      history_to_guest, &base);
+        if (n < 0)
+            return n;
+        r->count = (uint32_t)n;
+        break;
+    }
     case XEN_SYSCTL_physinfo: {
         xen_sysctl_physinfo_t *p = &op.u.physinfo;
         memset(p, 0, sizeof(*p));

@@ -27,6 +27,15 @@ void printk(enum log_level lvl, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void console_write_raw(const char *s, size_t n);
 void console_guest_write(uint16_t domid, const char *s, size_t n);
+/*
+ * console_history.c: the hypervisor's own log, kept for dom0's readconsole.
+ * read copies the oldest bytes (at most max) through out, in order, and
+ * returns the count or out's negative error; clear empties the history.
+ */
+void console_history_append(const char *s, size_t n);
+long console_history_read(size_t max, int clear,
+                          int (*out)(void *ctx, size_t off, const char *p, size_t n),
+                          void *ctx);
 /* Read up to n bytes of dom0's serial input without waiting. */
 size_t console_read(char *buf, size_t n);
 /* The serial IRQ: take input; returns 1 if some went to dom0. */

@@ -3,7 +3,7 @@
  * log_level_parse() lives in console.c, which is linked with its serial
  * port stubbed out (host_console_stubs.c).
  */
-// uses: hypervisor/common/options.c hypervisor/common/console.c tests/unit/host_console_stubs.c hypervisor/lib/strlcpy.c
+// uses: hypervisor/common/options.c hypervisor/common/console.c hypervisor/common/console_history.c tests/unit/host_console_stubs.c hypervisor/lib/strlcpy.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
