@@ -59,13 +59,28 @@ type_serial() {
     done
 }
 
+# stop_at_until LOG PIDFILE MARK: once LOG matches $UNTIL, note it in MARK
+# and stop QEMU (whose pid is in PIDFILE).  Runs beside QEMU.
+stop_at_until() {
+    while sleep 1; do
+        if grep -qE -- "$UNTIL" "$1" 2>/dev/null; then
+            : > "$3"
+            [ -s "$2" ] && kill "$(cat "$2")" 2>/dev/null
+            return
+        fi
+    done
+}
+
 # Run one integration case file in a subshell-free way: the case sets
-# GUEST, GUEST_ARGS, HV_ARGS, EXPECT_STATUS, EXPECT, REJECT, TIMEOUT, ISO.
+# GUEST, GUEST_ARGS, HV_ARGS, EXPECT_STATUS, EXPECT, REJECT, TIMEOUT, ISO
+# and UNTIL: a pattern after which the run has shown all it needs to (an
+# interactive shell never powers off by itself); QEMU is stopped there,
+# and the exit status is not checked.  A run that never shows UNTIL fails.
 run_case() {
     local file=$1 name
     name=$(basename "$file" .case)
     local GUEST="" GUEST_ARGS="" HV_ARGS="" EXPECT_STATUS=1 TIMEOUT=60 ISO=0
-    local MEM=256 INITRD="" MAX_CPU_PERCENT="" KERNEL=""
+    local MEM=256 INITRD="" MAX_CPU_PERCENT="" KERNEL="" UNTIL=""
     local -a EXPECT=() REJECT=() SERIAL_INPUT=()
     # shellcheck source=/dev/null
     source "$file"
@@ -85,6 +100,13 @@ run_case() {
              -initrd "$mods"
              -device "isa-debug-exit,iobase=$EXIT_PORT,iosize=4")
     fi
+    local pidfile="$LOGS/$name.pid" mark="$LOGS/$name.until" watcher=""
+    rm -f "$pidfile" "$mark"
+    if [ -n "$UNTIL" ]; then
+        cmd+=(-pidfile "$pidfile")
+        stop_at_until "$log" "$pidfile" "$mark" &
+        watcher=$!
+    fi
     local TIMEFORMAT='%R %U %S' real user sys
     if [ ${#SERIAL_INPUT[@]} -gt 0 ]; then
         # Type on the serial line: each step is "SECONDS:TEXT" (printf %b
@@ -101,7 +123,14 @@ run_case() {
     fi
     read -r real user sys < "$LOGS/$name.time"
     rm -f "$LOGS/$name.time"
-    local why=""
+    local why="" reached=0
+    if [ -n "$watcher" ]; then
+        kill "$watcher" 2>/dev/null
+        wait "$watcher" 2>/dev/null
+        [ -f "$mark" ] && reached=1
+        rm -f "$mark" "$pidfile"
+        [ "$reached" = 0 ] && why="never showed: $UNTIL (after ${TIMEOUT}s)"
+    fi
     # MAX_CPU_PERCENT: QEMU's CPU time (user + sys) over its wall time.
     if [ -z "$why" ] && [ -n "$MAX_CPU_PERCENT" ] && awk -v r="$real" -v u="$user" \
             -v s="$sys" -v m="$MAX_CPU_PERCENT" 'BEGIN { exit !((u + s) * 100 > m * r) }'; then
@@ -109,7 +138,9 @@ run_case() {
     fi
     # EXPECT_STATUS=124: the case runs until the time limit on purpose
     # (an interactive shell never powers off by itself).
-    if [ "$status" = 124 ] && [ "$EXPECT_STATUS" != 124 ]; then
+    if [ -n "$why" ] || [ "$reached" = 1 ]; then
+        :
+    elif [ "$status" = 124 ] && [ "$EXPECT_STATUS" != 124 ]; then
         why="timed out after ${TIMEOUT}s"
     elif [ "$status" != "$EXPECT_STATUS" ]; then
         why="QEMU exit status $status, expected $EXPECT_STATUS"
