@@ -73,6 +73,8 @@ int sys_sbrk(void);
 int sys_sleep(void);
 int sys_uptime(void);
 int sys_hvcounters(void);
+int sys_bootrun(void);
+int sys_poweroff(void);
 
 static int (*const syscalls[])(void) = {
     [SYS_fork] = sys_fork,     [SYS_exit] = sys_exit,
@@ -86,6 +88,7 @@ static int (*const syscalls[])(void) = {
     [SYS_mknod] = sys_mknod,   [SYS_unlink] = sys_unlink,
     [SYS_link] = sys_link,     [SYS_mkdir] = sys_mkdir,
     [SYS_close] = sys_close,   [SYS_hvcounters] = sys_hvcounters,
+    [SYS_bootrun] = sys_bootrun, [SYS_poweroff] = sys_poweroff,
 };
 
 void syscall(void)

@@ -4,11 +4,16 @@
  * then runs the shell, and runs it again whenever it exits (after a
  * pause if it did not last a tenth of a second).  Orphaned
  * processes become init's children; it reaps them as it waits.
+ *
+ * With "run=PROGRAM" on the kernel command line (kernel/sysboot.c),
+ * init first runs PROGRAM, waits for it and powers the domain off: how a
+ * domain without console input runs a program unattended.
  */
 #include "types.h"
 #include "stat.h"
 #include "fcntl.h"
 #include "user.h"
+#include "boot.h"
 
 #define CONSOLE_MAJOR 1
 #define CONSOLE_MINOR 0
@@ -27,12 +32,53 @@ open_console(void)
     dup(0);     /* fd 2 */
 }
 
+/*
+ * If the kernel command line says "run=PROGRAM": run PROGRAM (no
+ * arguments but its name), wait for it, and power the domain off.
+ * Returns only if there is no such option or something failed (said on
+ * the console), so that the shell starts instead.
+ */
+static void
+run_boot_program(void)
+{
+    static char name[64];
+    char *argv[2];
+    int n, pid, w;
+
+    n = bootrun(name, sizeof(name));
+    if (n < 0)
+        printf(1, "init: run= names a program longer than %d bytes\n",
+               (int)sizeof(name) - 1);
+    if (n <= 0)
+        return;
+    printf(1, "init: running %s (run=%s)\n", name, name);
+    pid = fork();
+    if (pid < 0) {
+        printf(1, "init: fork failed\n");
+        return;
+    }
+    if (pid == 0) {
+        argv[0] = name;
+        argv[1] = 0;
+        exec(name, argv);
+        printf(1, "init: exec %s failed\n", name);
+        exit();
+    }
+    do {
+        w = wait();
+    } while (w >= 0 && w != pid);
+    printf(1, "init: %s finished; powering off\n", name);
+    poweroff();
+    printf(1, "init: poweroff failed\n");
+}
+
 int
 main(void)
 {
     int sh_pid, pid, started;
 
     open_console();
+    run_boot_program();
     for (;;) {
         printf(1, "init: starting sh\n");
         started = uptime();

@@ -39,4 +39,14 @@
  * to the user pointer that is the first argument.  0, or -1.
  */
 #define SYS_hvcounters 22
+
+/*
+ * Ours, for init (kernel/sysboot.c).  bootrun(char *buf, int size): the
+ * program that the kernel command line's "run=PROGRAM" names, copied
+ * into buf with its NUL; its length, 0 if none, -1 if it does not fit.
+ * poweroff(): shut the domain down (reason poweroff); only init (pid 1)
+ * may, anyone else gets -1.
+ */
+#define SYS_bootrun  25
+#define SYS_poweroff 26
 #endif

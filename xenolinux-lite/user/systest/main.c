@@ -18,6 +18,7 @@ static const struct group groups[] = {
     { "exec", test_exec },
     { "clock", test_clock },
     { "stress", test_stress },
+    { "boot options", test_boot },
 };
 
 int

@@ -64,4 +64,5 @@ void test_memory(void);
 void test_exec(void);
 void test_clock(void);
 void test_stress(void);
+void test_boot(void);
 #endif
