@@ -86,13 +86,19 @@ static void ide_command(uint8_t cmd, uint32_t lba)
 
 /*
  * Get port access, find the drive and learn its size.  Returns 0, or -1
- * if the hypervisor refuses the ports or there is no ATA disk.
+ * if we are not dom0 (only dom0 may touch ports: a domU's IN or OUT is
+ * refused with #GP), the hypervisor refuses the ports or there is no
+ * ATA disk.
  */
 int ideinit(void)
 {
     struct physdev_set_iopl iopl = { .iopl = 1 };
     uint32_t id[128];           /* IDENTIFY data: 256 16-bit words */
 
+    if (!is_dom0()) {
+        cprintf("ide: only dom0 drives real disks\n");
+        return -1;
+    }
     if (HYPERCALL2(__HYPERVISOR_physdev_op, PHYSDEVOP_set_iopl, &iopl) != 0) {
         cprintf("ide: no I/O privilege\n");
         return -1;
