@@ -110,7 +110,13 @@ $(B)/packs/domus.pack: $(B)/tools/mkpack \
 	@mkdir -p $(dir $@)
 	$(B)/tools/mkpack $@ $(filter %.elf,$^)
 
-packs: $(B)/packs/domus.pack
+# xenolinux-lite as a domU (ctl's "xenolinux" scenario): its kernel and
+# its root file system, which the builder gives the domU as its initrd.
+$(B)/packs/xenolinux.pack: $(B)/tools/mkpack $(B)/xl/kernel.elf $(B)/xl/fs.img
+	@mkdir -p $(dir $@)
+	$(B)/tools/mkpack $@ xl_kernel=$(B)/xl/kernel.elf xl_fs=$(B)/xl/fs.img
+
+packs: $(B)/packs/domus.pack $(B)/packs/xenolinux.pack
 all: packs
 
 # ------------------------------------------------------- xenolinux-lite

@@ -19,6 +19,9 @@
  *   layout    a domain finds its memory laid out as Xen's builder does
  *   latency   after dom0 computed for 1 s, or slept for 1 s, a new
  *             CPU-bound domain does not keep it off the CPU
+ *   xenolinux xenolinux-lite boots as a domU from its image and its root
+ *             file system as initrd (the pack build/packs/xenolinux.pack),
+ *             runs the system-call test program and powers itself off
  *
  * A domU reports its own checks through its shutdown reason (poweroff:
  * all held; crash: one failed), which dom0 checks.  Every scenario that
@@ -35,11 +38,12 @@
 #include "public/errno.h"
 
 #define DOMU_PAGES 1024         /* 4 MB: the smallest bootstrap area */
+#define XL_PAGES   8192         /* 32 MB for a xenolinux-lite domU */
 #define MAX_DOMS   8
 #define NS_PER_S   1000000000ull
 
 static const struct xc_ops *const x = &guest_xc;
-static xen_pfn_t p2m[DOMU_PAGES];
+static xen_pfn_t p2m[XL_PAGES];    /* the largest domain we build */
 static volatile uint32_t dom_exc;           /* VIRQ_DOM_EXC events */
 
 static void on_dom_exc(evtchn_port_t port)
@@ -506,6 +510,56 @@ static void scenario_layout(void)
     check_frames_back("layout", before);
 }
 
+/*
+ * xenolinux-lite as a domU: its kernel and its root file system (as the
+ * initrd) from the pack, XL_PAGES of memory, and the command line
+ * "run=PROGRAM" (systest unless ctl's own command line says run=...),
+ * which makes its init run that program and then power the domain off
+ * instead of starting a shell.  The program's verdict is on the console,
+ * tagged with the domU's id; here dom0 checks that the domain powered
+ * off (a kernel panic is a crash) in time, and that every frame came
+ * back once it was destroyed.
+ */
+static void scenario_xenolinux(void)
+{
+    uint32_t before = free_pages(), timeout_s = 100;
+    arg_uint("timeout", &timeout_s);
+    const void *pack = (const void *)start_info->mod_start;
+    const uint8_t *kernel, *fs;
+    size_t kernel_len, fs_len;
+    if (pack_find(pack, start_info->mod_len, "xl_kernel", &kernel,
+                  &kernel_len) < 0 ||
+        pack_find(pack, start_info->mod_len, "xl_fs", &fs, &fs_len) < 0) {
+        check(0, "no xl_kernel and xl_fs in the ramdisk (xenolinux.pack)");
+        return;
+    }
+    char program[32] = "systest", cmdline[64], err[160];
+    arg_str("run", program, sizeof(program));
+    snprintf(cmdline, sizeof(cmdline), "run=%s", program);
+
+    static struct domu_built built;
+    struct domu_spec spec = { .image = kernel, .image_len = kernel_len,
+                              .initrd = fs, .initrd_len = fs_len,
+                              .nr_pages = XL_PAGES, .cmdline = cmdline,
+                              .p2m = p2m };
+    if (xc_build_domu(x, &spec, &built, err, sizeof(err)) < 0) {
+        check(0, "building xenolinux-lite: %s", err);
+        return;
+    }
+    const struct dom_layout *l = &built.layout;
+    printf("ctl: xenolinux: d%u: %u pages, kernel %#x-%#x, initrd %#x "
+           "(%u bytes), command line \"%s\"\n", built.domid, l->nr_pages,
+           l->v_start, l->v_kern_end, l->v_initrd, l->initrd_len, cmdline);
+    uint64_t t0 = system_time_ns();
+    unpause(built.domid);
+    expect_poweroff(&built.domid, 1, "xenolinux", timeout_s * 1000);
+    printf("ctl: xenolinux: d%u ran for %u ms and used %u ms of CPU\n",
+           built.domid, (uint32_t)((system_time_ns() - t0) / NS_PER_MS),
+           (uint32_t)(cpu_time(built.domid) / NS_PER_MS));
+    destroy(built.domid);
+    check_frames_back("xenolinux", before);
+}
+
 /* A domctl with a given interface version, bypassing xc_domctl. */
 static long raw_domctl(uint32_t cmd, domid_t dom, uint32_t version)
 {
@@ -633,6 +687,7 @@ void guest_main(void)
         { "idle", scenario_idle }, { "cycle", scenario_cycle },
         { "neg", scenario_neg }, { "layout", scenario_layout },
         { "latency", scenario_latency }, { "bench", scenario_bench },
+        { "xenolinux", scenario_xenolinux },
     };
     char name[16];
     check(install_trap_table() == 0, "set_trap_table");
