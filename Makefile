@@ -162,7 +162,8 @@ UNIT_BINS := $(patsubst %,$(B)/unit/%,$(UNIT_TESTS))
 
 # Each unit test lists the pure sources it needs in a "// uses:" line.
 UNIT_DEPS := $(wildcard hypervisor/common/*.c hypervisor/mm/*.c \
-	hypervisor/include/*.h tests/unit/*.h tests/unit/*.c public/*.h)
+	hypervisor/include/*.h tests/unit/*.h tests/unit/*.c public/*.h \
+	public/io/*.h dom0/*/*.c dom0/*/*.h xenolinux-lite/user/lib/*.c)
 $(B)/unit/%: tests/unit/%.c $(UNIT_DEPS)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOSTCFLAGS) -o $@ $< \
