@@ -35,6 +35,7 @@
  *
  * The publish and final-check macros call wmb() and mb(); whoever uses
  * them must define those (write barrier, full barrier).
+ * RING_HAS_UNCONSUMED_REQUESTS is a GNU C statement expression.
  */
 #ifndef XEN_PUBLIC_IO_RING_H
 #define XEN_PUBLIC_IO_RING_H
@@ -137,11 +138,23 @@ typedef struct name##_back_ring name##_back_ring_t
     (RING_SIZE(r) - ((r)->req_prod_pvt - (r)->rsp_cons))
 #define RING_FULL(r) (RING_FREE_REQUESTS(r) == 0)
 
-/* Published by the peer but not yet consumed by us. */
+/* Front end: responses published by the back end but not yet consumed. */
 #define RING_HAS_UNCONSUMED_RESPONSES(r) \
     ((r)->sring->rsp_prod - (r)->rsp_cons)
-#define RING_HAS_UNCONSUMED_REQUESTS(r) \
-    ((r)->sring->req_prod - (r)->req_cons)
+
+/*
+ * Back end: requests published by the front end but not yet consumed,
+ * never more than the slots whose responses have gone out (RING_SIZE less
+ * the requests taken but not yet answered).  A front end that publishes
+ * more than it may (a req_prod far ahead) so cannot make the back end
+ * read a slot twice before answering it.  req_prod is read once: the
+ * front end may change it at any moment.
+ */
+#define RING_HAS_UNCONSUMED_REQUESTS(r) ({                               \
+    RING_IDX __published = (r)->sring->req_prod - (r)->req_cons;          \
+    RING_IDX __room = RING_SIZE(r) - ((r)->req_cons - (r)->rsp_prod_pvt); \
+    __published < __room ? __published : __room;                          \
+})
 
 /* The slot at index idx, as a request or as a response. */
 #define RING_GET_REQUEST(r, idx) \
@@ -155,6 +168,15 @@ typedef struct name##_back_ring name##_back_ring_t
  */
 #define RING_REQUEST_CONS_OVERFLOW(r, cons) \
     (((cons) - (r)->rsp_prod_pvt) >= RING_SIZE(r))
+
+/*
+ * Front end: true if a back end's rsp_prod of `prod` claims more responses
+ * than there are requests outstanding (a misbehaving back end); read
+ * sring->rsp_prod once, check it with this, then consume up to it.
+ */
+#define RING_RESPONSE_PROD_OVERFLOW(r, prod) \
+    ((RING_IDX)((prod) - (r)->rsp_cons) >                                 \
+     (RING_IDX)((r)->req_prod_pvt - (r)->rsp_cons))
 
 /* Publish the private producer index, without deciding on a notify. */
 #define RING_PUSH_REQUESTS(r) do {                                        \
