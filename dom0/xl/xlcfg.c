@@ -13,6 +13,8 @@
  * text before the current setting again (already known to be well formed)
  * looking for the same key; config files are a few dozen lines.
  *
+ * A disk entry's own fields are read by xlcfg_disk.c.
+ *
  * The same source builds on the host for the unit tests, where the C
  * library's snprintf and string functions stand in for dom0's.
  */
@@ -434,124 +436,24 @@ set_action(struct parser *p, const struct value *v, const char *key,
                 "or 'rename-restart'", key);
 }
 
-/* A field of a disk entry: text[start, end) with the blanks around it cut. */
-struct span {
-    const char *s;
-    unsigned int len;
-};
-
-static struct span
-trimmed(const char *s, unsigned int len)
-{
-    struct span f;
-
-    while (len > 0 && is_blank(*s)) {
-        s++;
-        len--;
-    }
-    while (len > 0 && is_blank(s[len - 1]))
-        len--;
-    f.s = s;
-    f.len = len;
-    return f;
-}
-
-static int
-span_is(struct span f, const char *word)
-{
-    unsigned int n = strlen(word);
-    return f.len == n && memcmp(f.s, word, n) == 0;
-}
-
-/* Why vdev is not a name we take, or NULL with *number set. */
-static const char *
-vdev_problem(struct span vdev, unsigned int *number)
-{
-    int index;
-
-    if (vdev.len >= 2 && (memcmp(vdev.s, "hd", 2) == 0 ||
-                          memcmp(vdev.s, "sd", 2) == 0))
-        return "hdX and sdX disks are not supported; use xvda..xvdp";
-    if (vdev.len != 4 || memcmp(vdev.s, "xvd", 3) != 0)
-        return "the device must be one of xvda..xvdp (whole disks)";
-    index = vdev.s[3] - 'a';
-    if (index < 0 || index >= XLCFG_MAX_XVD)
-        return "the device must be one of xvda..xvdp (whole disks)";
-    *number = (XLCFG_XVD_MAJOR << 8) | (XLCFG_XVD_MINORS * index);
-    return NULL;
-}
-
-/*
- * Check the disk entry `entry` ('file:PATH,VDEV,MODE', decoded) and add
- * it to cfg->disks.
- */
+/* Check the disk entry `entry` (decoded) and add it to cfg->disks. */
 static int
 add_disk(struct parser *p, int line, const char *entry)
 {
     struct xlcfg *cfg = p->cfg;
-    struct xlcfg_disk *disk;
-    struct span field[3];
-    struct span path;
-    const char *s = entry, *problem;
-    unsigned int vdev = 0;
-    int nr_fields = 0, i;
+    struct xlcfg_disk disk;
+    const char *problem = xlcfg_disk_parse(entry, &disk);
+    int i;
 
-    for (;;) {
-        const char *comma = strchr(s, ',');
-        unsigned int len = comma ? (unsigned int)(comma - s) : strlen(s);
-        if (nr_fields == 3)
-            return fail(p, line, "disk '%s' has more than 3 fields; the form "
-                        "is 'file:PATH,VDEV,MODE'", entry);
-        field[nr_fields++] = trimmed(s, len);
-        if (comma == NULL)
-            break;
-        s = comma + 1;
-    }
-    if (nr_fields != 3)
-        return fail(p, line, "disk '%s' must have the form "
-                    "'file:PATH,VDEV,MODE'", entry);
-
-    path = field[0];
-    if (path.len >= 4 && memcmp(path.s, "phy:", 4) == 0)
-        return fail(p, line, "disk '%s': phy: disks are not supported (dom0 "
-                    "has no block devices to lend); use file:PATH", entry);
-    if (path.len >= 5 && memcmp(path.s, "file:", 5) == 0) {
-        path.s += 5;
-        path.len -= 5;
-    } else {
-        for (i = 0; i < (int)path.len && path.s[i] != '/'; i++)
-            if (path.s[i] == ':')
-                return fail(p, line, "disk '%s': only file: disks are "
-                            "supported", entry);
-    }
-    if (path.len == 0)
-        return fail(p, line, "disk '%s' has no path", entry);
-    if (path.len > XLCFG_PATH_MAX)
-        return fail(p, line, "disk '%s': the path is longer than %d "
-                    "characters", entry, XLCFG_PATH_MAX);
-
-    problem = vdev_problem(field[1], &vdev);
     if (problem != NULL)
         return fail(p, line, "disk '%s': %s", entry, problem);
     for (i = 0; i < cfg->nr_disks; i++)
-        if (cfg->disks[i].vdev == vdev)
+        if (cfg->disks[i].vdev == disk.vdev)
             return fail(p, line, "disk '%s': %s is already used by "
-                        "another disk", entry, cfg->disks[i].vdev_name);
-
-    if (!span_is(field[2], "w") && !span_is(field[2], "rw") &&
-        !span_is(field[2], "r") && !span_is(field[2], "ro"))
-        return fail(p, line, "disk '%s': the mode must be 'w' or 'r'",
-                    entry);
-
+                        "another disk", entry, disk.vdev_name);
     if (cfg->nr_disks == XLCFG_MAX_DISKS)
         return fail(p, line, "more than %d disks", XLCFG_MAX_DISKS);
-    disk = &cfg->disks[cfg->nr_disks++];
-    memcpy(disk->path, path.s, path.len);
-    disk->path[path.len] = '\0';
-    memcpy(disk->vdev_name, field[1].s, 4);
-    disk->vdev_name[4] = '\0';
-    disk->vdev = vdev;
-    disk->writable = field[2].s[0] == 'w' || span_is(field[2], "rw");
+    cfg->disks[cfg->nr_disks++] = disk;
     return 0;
 }
 
@@ -760,18 +662,6 @@ xlcfg_parse(const char *text, unsigned int len, struct xlcfg *cfg,
     if (result < 0)
         memset(cfg, 0, sizeof(*cfg));
     return result;
-}
-
-int
-xlcfg_vdev_number(const char *name, unsigned int *number)
-{
-    struct span vdev;
-
-    if (name == NULL || number == NULL)
-        return -EINVAL;
-    vdev.s = name;
-    vdev.len = strlen(name);
-    return vdev_problem(vdev, number) == NULL ? 0 : -EINVAL;
 }
 
 const char *

@@ -116,6 +116,13 @@ int xlcfg_parse(const char *text, unsigned int len, struct xlcfg *cfg,
                 char *err, unsigned int err_size);
 
 /*
+ * Read one disk entry, 'file:PATH,VDEV,MODE' or 'PATH,VDEV,MODE', into
+ * *disk.  Returns NULL, or (leaving *disk alone) why the entry is refused,
+ * such as "the mode must be 'w' or 'r'".
+ */
+const char *xlcfg_disk_parse(const char *entry, struct xlcfg_disk *disk);
+
+/*
  * The number of virtual disk name (xvda..xvdp): 202 << 8 | 16 * index.
  * Returns 0 and sets *number, or -EINVAL for any other name (hda, sda,
  * xvda1, xvdq, ...).

@@ -4,7 +4,7 @@
  * (line number and problem); the virtual disk numbers; and the example
  * configs in dom0/examples/ (read from the tree: run from its top).
  */
-// uses: dom0/xl/xlcfg.c
+// uses: dom0/xl/xlcfg.c dom0/xl/xlcfg_disk.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -471,13 +471,13 @@ static void test_bad_disks(void **state)
     expect_error(BASE "disk = [ 'file:/a,xvda,w!' ]\n",
                  "line 3: disk 'file:/a,xvda,w!': the mode must be 'w' or 'r'");
     expect_error(BASE "disk = [ 'file:/a,xvda' ]\n",
-                 "line 3: disk 'file:/a,xvda' must have the form "
+                 "line 3: disk 'file:/a,xvda': the form is "
                  "'file:PATH,VDEV,MODE'");
     expect_error(BASE "disk = [ 'file:/a,xvda,w,extra' ]\n",
-                 "line 3: disk 'file:/a,xvda,w,extra' has more than 3 fields; "
-                 "the form is 'file:PATH,VDEV,MODE'");
+                 "line 3: disk 'file:/a,xvda,w,extra': the form is "
+                 "'file:PATH,VDEV,MODE'");
     expect_error(BASE "disk = [ 'file:,xvda,w' ]\n",
-                 "line 3: disk 'file:,xvda,w' has no path");
+                 "line 3: disk 'file:,xvda,w': there is no path");
 }
 
 static void test_duplicate_vdev(void **state)
@@ -524,6 +524,45 @@ static void test_error_message_cut_to_buffer(void **state)
                                  &cfg, small, 5), -EINVAL);
     assert_string_equal(small, "line");
     assert_int_equal(small[5], 'Z');
+}
+
+static void test_disk_entry_on_its_own(void **state)
+{
+    struct xlcfg_disk disk;
+    char entry[256];
+    (void)state;
+    assert_null(xlcfg_disk_parse("\t/img/a , xvdc ,ro", &disk));
+    assert_string_equal(disk.path, "/img/a");
+    assert_string_equal(disk.vdev_name, "xvdc");
+    assert_int_equal(disk.vdev, 51744);
+    assert_int_equal(disk.writable, 0);
+    /* A relative path is the caller's to resolve. */
+    assert_null(xlcfg_disk_parse("file:img,xvdb,rw", &disk));
+    assert_string_equal(disk.path, "img");
+    assert_int_equal(disk.writable, 1);
+
+    /* A refusal leaves *disk as it was. */
+    memset(&disk, 0x5A, sizeof(disk));
+    assert_string_equal(xlcfg_disk_parse("file:/a,xvda,", &disk),
+                        "the mode must be 'w' or 'r'");
+    assert_int_equal(((unsigned char *)&disk)[0], 0x5A);
+    assert_string_equal(xlcfg_disk_parse("", &disk),
+                        "the form is 'file:PATH,VDEV,MODE'");
+    assert_string_equal(xlcfg_disk_parse(",,", &disk), "there is no path");
+    assert_string_equal(xlcfg_disk_parse("/a,,w", &disk),
+                        "the device must be one of xvda..xvdp (whole disks)");
+
+    /* 127 characters of path fit, 128 do not. */
+    memset(entry, 0, sizeof(entry));
+    memcpy(entry, "file:/", 6);
+    memset(entry + 6, 'p', XLCFG_PATH_MAX - 1);
+    strcat(entry, ",xvda,w");
+    assert_null(xlcfg_disk_parse(entry, &disk));
+    assert_int_equal(strlen(disk.path), XLCFG_PATH_MAX);
+    memset(entry + 6, 'p', XLCFG_PATH_MAX);
+    strcpy(entry + 6 + XLCFG_PATH_MAX, ",xvda,w");
+    assert_string_equal(xlcfg_disk_parse(entry, &disk),
+                        "the path is longer than 127 characters");
 }
 
 /* --------------------------------------------------- device numbers */
@@ -646,6 +685,7 @@ int main(void)
         cmocka_unit_test(test_more_than_four_disks),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_error_message_cut_to_buffer),
+        cmocka_unit_test(test_disk_entry_on_its_own),
         cmocka_unit_test(test_vdev_numbers),
         cmocka_unit_test(test_action_names),
         cmocka_unit_test(test_example_configs),
