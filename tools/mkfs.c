@@ -14,6 +14,10 @@
  *
  *   0 boot | 1 super | log: LOGSIZE+1 | inodes | bitmap | data ...
  *
+ * An image has one inode per MKFS_BLOCKS_PER_INODE blocks, at least
+ * MKFS_NINODES, and at most MAXBITMAP bitmap blocks (param.h), the
+ * largest file system the kernel mounts.
+ *
  * mkfs hands out inodes from ROOTINO up and data blocks from the first
  * data block up, so everything in use sits at the front; the bitmap marks
  * the metadata and those blocks used.
@@ -28,6 +32,9 @@
 #include "xenolinux-lite/kernel/param.h"
 
 #define DIV_UP(a, b) (((a) + (b) - 1) / (b))
+
+_Static_assert(sizeof(struct dinode) == 64 && BSIZE % sizeof(struct dinode) == 0,
+               "an inode block holds a whole number of 64-byte inodes");
 
 static uint8_t *block(struct fsbuild *fb, uint32_t bno)
 {
@@ -72,30 +79,53 @@ static uint32_t new_inode(struct fsbuild *fb, short type)
     return fb->nextinode++;
 }
 
-/*
- * The disk block holding byte offset off of inode d, allocated (with the
- * indirect block) if missing.  Returns 0 if the image is full.
- */
-static uint32_t map_block(struct fsbuild *fb, struct dinode *d, uint32_t off)
+/* addrs[slot] of inode d, given a fresh block first if it is 0 and alloc
+ * is set.  0 if absent, or if the image is full. */
+static uint32_t inode_slot(struct fsbuild *fb, struct dinode *d, int slot,
+                           int alloc)
 {
-    uint32_t bn = off / BSIZE;
+    if (!d->addrs[slot] && alloc)
+        d->addrs[slot] = new_block(fb);
+    return d->addrs[slot];
+}
 
-    if (bn < NDIRECT) {
-        if (!d->addrs[bn])
-            d->addrs[bn] = new_block(fb);
-        return d->addrs[bn];
-    }
-    bn -= NDIRECT;
-    if (!d->addrs[NDIRECT] && !(d->addrs[NDIRECT] = new_block(fb)))
-        return 0;
-    uint8_t *ind = block(fb, d->addrs[NDIRECT]);
+/* Entry i of index block ind, given a fresh block first if it is 0 and
+ * alloc is set.  0 if absent, or if the image is full. */
+static uint32_t index_entry(struct fsbuild *fb, uint32_t ind, uint32_t i,
+                            int alloc)
+{
     uint32_t addr;
-    memcpy(&addr, ind + bn * 4, 4);
-    if (!addr) {
-        addr = new_block(fb);
-        memcpy(ind + bn * 4, &addr, 4);
-    }
+
+    memcpy(&addr, block(fb, ind) + i * 4, 4);
+    if (!addr && alloc && (addr = new_block(fb)) != 0)
+        memcpy(block(fb, ind) + i * 4, &addr, 4);
     return addr;
+}
+
+/*
+ * The disk block holding file block bn of inode d, along the direct,
+ * indirect or doubly-indirect path of abi/fs.h.  If it is missing and
+ * alloc is set, it is allocated with the index blocks on its path.
+ * Returns 0 if it is absent, beyond MAXFILE, or the image is full.
+ */
+static uint32_t map_block(struct fsbuild *fb, struct dinode *d, uint32_t bn,
+                          int alloc)
+{
+    if (bn < NDIRECT)
+        return inode_slot(fb, d, bn, alloc);
+    bn -= NDIRECT;
+
+    if (bn < NINDIRECT) {
+        uint32_t ind = inode_slot(fb, d, IND_SLOT, alloc);
+        return ind ? index_entry(fb, ind, bn, alloc) : 0;
+    }
+    bn -= NINDIRECT;
+
+    if (bn >= NDINDIRECT)
+        return 0;
+    uint32_t dind = inode_slot(fb, d, DIND_SLOT, alloc);
+    uint32_t ind = dind ? index_entry(fb, dind, bn / NINDIRECT, alloc) : 0;
+    return ind ? index_entry(fb, ind, bn % NINDIRECT, alloc) : 0;
 }
 
 /* Append len bytes to inode inum.  Returns 0, or -1 if it does not fit. */
@@ -112,7 +142,7 @@ static int append(struct fsbuild *fb, uint32_t inum, const void *data,
         return -1;
     }
     while (len > 0) {
-        uint32_t addr = map_block(fb, &d, d.size);
+        uint32_t addr = map_block(fb, &d, d.size / BSIZE, 1);
         if (!addr)
             return -1;
         uint32_t chunk = BSIZE - d.size % BSIZE;
@@ -135,10 +165,9 @@ static int dir_has(struct fsbuild *fb, uint32_t dir, const char *name)
 
     get_inode(fb, dir, &d);
     for (uint32_t off = 0; off < d.size; off += sizeof(de)) {
-        uint32_t bn = off / BSIZE;
-        uint32_t addr = bn < NDIRECT ? d.addrs[bn] : 0;
-        if (bn >= NDIRECT)
-            memcpy(&addr, block(fb, d.addrs[NDIRECT]) + (bn - NDIRECT) * 4, 4);
+        uint32_t addr = map_block(fb, &d, off / BSIZE, 0);
+        if (!addr)
+            return 0;       /* cannot happen: mkfs leaves no holes */
         memcpy(&de, block(fb, addr) + off % BSIZE, sizeof(de));
         if (de.inum && strncmp(de.name, name, DIRSIZ) == 0)
             return 1;
@@ -163,7 +192,7 @@ static int link_into(struct fsbuild *fb, uint32_t dir, const char *name,
     }
     memset(&de, 0, sizeof(de));
     de.inum = inum;
-    strncpy(de.name, name, DIRSIZ);
+    memcpy(de.name, name, strlen(name));    /* NUL-padded by the memset */
     return append(fb, dir, &de, sizeof(de));
 }
 
@@ -178,14 +207,21 @@ static int dir_init(struct fsbuild *fb, uint32_t inum, uint32_t parent)
 int fsb_init(struct fsbuild *fb, uint32_t size, uint32_t ninodes)
 {
     uint32_t nlog = LOGSIZE + 1;
-    uint32_t ninodeblocks = ninodes / IPB + 1;
-    uint32_t nbitmap = size / BPB + 1;
+    uint32_t ninodeblocks = DIV_UP(ninodes, IPB);
+    uint32_t nbitmap = DIV_UP(size, BPB);
     uint32_t nmeta = 2 + nlog + ninodeblocks + nbitmap;
 
     memset(fb, 0, sizeof(*fb));
-    if (ninodes <= ROOTINO || ninodes > 65536 || size <= nmeta + 1) {
+    if (nbitmap > MAXBITMAP) {
+        fprintf(stderr, "mkfs: %u blocks need %u bitmap blocks; the kernel "
+                "mounts at most %u (%u blocks)\n", size, nbitmap,
+                (unsigned)MAXBITMAP, (unsigned)(MAXBITMAP * BPB));
+        return -1;
+    }
+    if (ninodes <= ROOTINO || ninodes > MKFS_MAX_INODES || size <= nmeta + 1) {
         fprintf(stderr, "mkfs: %u blocks and %u inodes: no room for data "
-                "(metadata alone is %u blocks)\n", size, ninodes, nmeta);
+                "(metadata alone is %u blocks), or not 2 to %u inodes\n",
+                size, ninodes, nmeta, MKFS_MAX_INODES);
         return -1;
     }
     fb->img = calloc(size, BSIZE);
@@ -213,6 +249,15 @@ int fsb_init(struct fsbuild *fb, uint32_t size, uint32_t ninodes)
         return -1;
     }
     return 0;
+}
+
+uint32_t fsb_default_ninodes(uint32_t size)
+{
+    uint32_t n = size / MKFS_BLOCKS_PER_INODE;
+
+    if (n < MKFS_NINODES)
+        n = MKFS_NINODES;
+    return n > MKFS_MAX_INODES ? MKFS_MAX_INODES : n;
 }
 
 void fsb_free(struct fsbuild *fb)
@@ -375,7 +420,7 @@ static int build_main(const char *image, const char *size_arg, int nfiles,
         fprintf(stderr, "mkfs: bad size '%s' (blocks)\n", size_arg);
         return 1;
     }
-    if (fsb_init(&fb, size, MKFS_NINODES) < 0)
+    if (fsb_init(&fb, size, fsb_default_ninodes(size)) < 0)
         return 1;
     for (int i = 0; i < nfiles; i++) {
         if (add_argument(&fb, files[i]) < 0) {

@@ -20,7 +20,9 @@
 #undef stat
 #undef dirent
 
-#define MKFS_NINODES 200    /* inodes in an image mkfs builds */
+#define MKFS_NINODES 200            /* fewest inodes in an image mkfs builds */
+#define MKFS_BLOCKS_PER_INODE 32    /* else one inode per 16 KB of disk */
+#define MKFS_MAX_INODES 65536       /* struct dirent's inum is 16 bits */
 
 /* An image being built. */
 struct fsbuild {
@@ -39,6 +41,9 @@ struct fsbuild {
  */
 int fsb_init(struct fsbuild *fb, uint32_t size, uint32_t ninodes);
 void fsb_free(struct fsbuild *fb);
+
+/* The inodes mkfs gives an image of size blocks (see mkfs.c). */
+uint32_t fsb_default_ninodes(uint32_t size);
 
 /* Create a regular file name in directory dir holding len bytes of data.
  * Returns its inode number, or -1 (message on stderr). */

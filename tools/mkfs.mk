@@ -7,13 +7,21 @@
 #
 # dom0 gets fs.img as its second boot module (the ramdisk), or as the
 # IDE disk with "root=ide" (QEMU -drive file=...,format=raw,if=ide).
+#
+# How big FS_BLOCKS may be: the kernel mounts at most MAXBITMAP bitmap
+# blocks (xenolinux-lite/kernel/param.h: 118784 blocks, 58 MB), and mkfs
+# refuses more.  As a ramdisk the image must also fit, with the other boot
+# modules and the hypervisor's frame table, below 16 MB of machine memory
+# (hypervisor/mm/frames.c; less with more RAM: with 1 GB, modules must end
+# below about 7 MB).  The default, 4 MB, leaves dom0 room for files of a
+# few MB (bigfile writes 2 MB); larger disks go on IDE (root=ide).
 
 MKFS := $(B)/tools/mkfs
 MKFS_SRC := tools/mkfs.c tools/mkfs_check.c
 MKFS_DEPS := $(MKFS_SRC) tools/mkfs.h xenolinux-lite/include/abi/fs.h \
 	xenolinux-lite/include/abi/stat.h xenolinux-lite/include/abi/limits.h \
 	xenolinux-lite/kernel/param.h
-FS_BLOCKS ?= 4096
+FS_BLOCKS ?= 8192
 
 $(MKFS): $(MKFS_DEPS)
 	@mkdir -p $(dir $@)

@@ -7,14 +7,19 @@
  * The rules, in the order checked:
  *
  *   1. The superblock is ours and its regions (log, inodes, bitmap,
- *      data) fit, in order, inside the image.
+ *      data) fit, in order, inside the image; the bitmap is no larger
+ *      than the kernel mounts (MAXBITMAP blocks).
  *   2. The log header is empty, or lists a committed transaction that a
  *      crash left uninstalled.  The latter is no damage (the kernel
  *      redoes it at boot): it is reported, installed in a private copy,
  *      and the copy is checked.
  *   3. Every inode is free or of a known type; its size fits MAXFILE;
- *      each block it uses (data and indirect) is a data block and used
- *      by nobody else; no block is missing inside its size.
+ *      each block it uses, at every level (data blocks, the indirect
+ *      block, the doubly-indirect block and the indirect blocks it
+ *      names), is a data block and used by nobody else; no block is
+ *      missing inside its size.  A block lying wholly past the end (a
+ *      write that stopped on a full disk can leave an empty indirect
+ *      block) is a warning: it is still owned and marked in use.
  *   4. The free bitmap marks exactly the metadata blocks and the blocks
  *      in use.
  *   5. Every directory entry names an allocated inode; every directory
@@ -32,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tools/mkfs.h"
+#include "xenolinux-lite/kernel/param.h"
 
 #define DIV_UP(a, b) (((a) + (b) - 1) / (b))
 #define MAX_REPORTED 40     /* findings printed before going quiet */
@@ -109,6 +115,12 @@ static int check_super(struct checker *c)
               c->nimg);
         bad = 1;
     }
+    if (DIV_UP(sb->size, BPB) > MAXBITMAP) {
+        ERROR(c, "superblock: %u blocks need %u bitmap blocks; the kernel "
+              "mounts at most %u", sb->size, (unsigned)DIV_UP(sb->size, BPB),
+              (unsigned)MAXBITMAP);
+        bad = 1;
+    }
     if (sb->ninodes <= ROOTINO || sb->nlog < 2 || sb->nblocks >= sb->size) {
         ERROR(c, "superblock: %u inodes, %u log blocks, %u data blocks of %u",
               sb->ninodes, sb->nlog, sb->nblocks, sb->size);
@@ -177,6 +189,20 @@ static int claim(struct checker *c, uint32_t inum, uint32_t bno)
     return 1;
 }
 
+/* Does block b belong to inode inum (claimed by it in check_inodes)? */
+static int owned_by(struct checker *c, uint32_t inum, uint32_t b)
+{
+    return b && b < c->sb.size && c->owner[b] == inum;
+}
+
+/* Entry i of index block ind of inode inum, or 0 if ind is not a block
+ * inum owns. */
+static uint32_t index_entry(struct checker *c, uint32_t inum, uint32_t ind,
+                            uint32_t i)
+{
+    return owned_by(c, inum, ind) ? word(c, ind, i) : 0;
+}
+
 /* The block holding file block bn of d, if it is a valid data block
  * (0 otherwise).  Only valid after check_inodes() claimed it. */
 static uint32_t file_block(struct checker *c, uint32_t inum,
@@ -186,26 +212,52 @@ static uint32_t file_block(struct checker *c, uint32_t inum,
 
     if (bn < NDIRECT) {
         addr = d->addrs[bn];
+    } else if (bn - NDIRECT < NINDIRECT) {
+        addr = index_entry(c, inum, d->addrs[IND_SLOT], bn - NDIRECT);
     } else {
-        uint32_t ind = d->addrs[NDIRECT];
-        if (!ind || ind >= c->sb.size || c->owner[ind] != inum)
-            return 0;
-        addr = word(c, ind, bn - NDIRECT);
+        uint32_t k = bn - NDIRECT - NINDIRECT;
+        uint32_t ind = index_entry(c, inum, d->addrs[DIND_SLOT], k / NINDIRECT);
+        addr = index_entry(c, inum, ind, k % NINDIRECT);
     }
-    return addr && addr < c->sb.size && c->owner[addr] == inum ? addr : 0;
+    return owned_by(c, inum, addr) ? addr : 0;
 }
 
-/* Check one block pointer of inode inum for file block bn (rule 3). */
-static void check_pointer(struct checker *c, uint32_t inum, uint32_t bn,
-                          uint32_t addr, uint32_t nused)
+/* A block pointer's level: what it names. */
+enum level { DATA, INDIRECT, DOUBLY_INDIRECT };
+static const char *const level_name[] = { "block", "indirect block",
+                                          "doubly-indirect block" };
+static const uint32_t level_span[] = { 1, NINDIRECT, NDINDIRECT };
+
+/*
+ * Check pointer addr of inode inum (rule 3): a block of the given level,
+ * covering file blocks from first on, of which the first nused are
+ * inside the file's size.  Claims addr and, for an index block, checks
+ * each of its entries one level down.
+ */
+static void check_pointer(struct checker *c, uint32_t inum, uint32_t addr,
+                          enum level level, uint32_t first, uint32_t nused)
 {
-    if (addr) {
-        claim(c, inum, addr);
-        if (bn >= nused)
-            WARN(c, "inode %u: block %u lies past its end", inum, addr);
-    } else if (bn < nused) {
-        ERROR(c, "inode %u: no block %u inside its size", inum, bn);
+    if (!addr) {
+        if (first >= nused)
+            return;
+        if (level == DATA)
+            ERROR(c, "inode %u: no block %u inside its size", inum, first);
+        else
+            ERROR(c, "inode %u: no %s for its blocks from %u, inside its "
+                  "size", inum, level_name[level], first);
+        return;
     }
+    if (!claim(c, inum, addr))
+        return;             /* its entries cannot be trusted */
+    if (first >= nused)
+        WARN(c, "inode %u: %s %u lies past its end", inum, level_name[level],
+             addr);
+    if (level == DATA)
+        return;
+    uint32_t span = level_span[level - 1];
+    for (uint32_t i = 0; i < NINDIRECT; i++)
+        check_pointer(c, inum, word(c, addr, i), level - 1, first + i * span,
+                      nused);
 }
 
 /* Rule 3, for every inode. */
@@ -236,14 +288,10 @@ static void check_inodes(struct checker *c)
 
         uint32_t nused = DIV_UP(d.size, BSIZE);
         for (uint32_t bn = 0; bn < NDIRECT; bn++)
-            check_pointer(c, inum, bn, d.addrs[bn], nused);
-        uint32_t ind = d.addrs[NDIRECT];
-        if (ind && claim(c, inum, ind)) {
-            for (uint32_t i = 0; i < NINDIRECT; i++)
-                check_pointer(c, inum, NDIRECT + i, word(c, ind, i), nused);
-        } else if (!ind && nused > NDIRECT) {
-            ERROR(c, "inode %u: size %u but no indirect block", inum, d.size);
-        }
+            check_pointer(c, inum, d.addrs[bn], DATA, bn, nused);
+        check_pointer(c, inum, d.addrs[IND_SLOT], INDIRECT, NDIRECT, nused);
+        check_pointer(c, inum, d.addrs[DIND_SLOT], DOUBLY_INDIRECT,
+                      NDIRECT + NINDIRECT, nused);
     }
 }
 

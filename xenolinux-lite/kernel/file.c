@@ -111,12 +111,27 @@ int fileread(struct file *f, char *dst, int n)
 }
 
 /*
- * Write n bytes from src to f at its offset.  A large write is split into
- * several operations so that each fits in the log: the worst block count
- * of one chunk is its data blocks plus the inode, the indirect block and
- * two bitmap blocks, counted twice for an unaligned start.  Returns n,
- * or -1 if not everything could be written.
+ * A large write is split into operations of at most WRITE_CHUNK_BLOCKS
+ * blocks' worth of bytes, so that each fits its log reservation.  The
+ * worst case of one chunk: at an unaligned offset it touches
+ * d = WRITE_CHUNK_BLOCKS + 1 data blocks, and writes
+ *
+ *   d       data blocks
+ *   3       index blocks: d <= 128 reaches at most the indirect block,
+ *           the doubly-indirect block and one of its indirect blocks, or
+ *           the doubly-indirect block and two of its indirect blocks
+ *   d + 3   bitmap blocks: one per block allocated, when free space is so
+ *           scattered that each allocation lies under another bitmap block
+ *   1       the inode's block
+ *
+ * that is 2d + 7 <= MAXOPBLOCKS (31 of 32: 11 blocks, 5.5 KB a chunk).
  */
+#define WRITE_CHUNK_BLOCKS ((MAXOPBLOCKS - 7) / 2 - 1)
+_Static_assert(WRITE_CHUNK_BLOCKS >= 1, "MAXOPBLOCKS too small for a write");
+
+/* Write n bytes from src to f at its offset, in operations of at most
+ * WRITE_CHUNK_BLOCKS blocks.  Returns n, or -1 if not everything could
+ * be written. */
 int filewrite(struct file *f, char *src, int n)
 {
     if (!f->writable || n < 0)
@@ -126,7 +141,7 @@ int filewrite(struct file *f, char *src, int n)
     if (f->type != FD_INODE)
         panic("filewrite: bad file type");
 
-    const int max = ((MAXOPBLOCKS - 1 - 1 - 2) / 2) * BSIZE;
+    const int max = WRITE_CHUNK_BLOCKS * BSIZE;
     int done = 0;
     while (done < n) {
         int chunk = n - done;

@@ -23,7 +23,7 @@ struct inode {
     int valid;                  /* read from disk? */
     int16_t type, major, minor, nlink;
     uint32_t size;
-    uint32_t addrs[NDIRECT + 1];
+    uint32_t addrs[NADDRS];
 };
 
 /* A device's read and write, indexed by major number. */

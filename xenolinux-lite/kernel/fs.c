@@ -113,6 +113,14 @@ void iinit(int dev)
         panic("iinit: no file system on the disk");
     if (sb.size > disksize())
         panic("iinit: file system larger than the disk");
+    if (sb.nblocks >= sb.size)
+        panic("iinit: superblock's data area is bigger than the disk");
+    if ((sb.size + BPB - 1) / BPB > MAXBITMAP) {
+        cprintf("fs: %u blocks need %u bitmap blocks; at most %u fit one "
+                "operation's log reservation\n", (unsigned)sb.size,
+                (unsigned)((sb.size + BPB - 1) / BPB), (unsigned)MAXBITMAP);
+        panic("iinit: file system too large");
+    }
     cprintf("fs: %u blocks (%u data), %u inodes, log at %u (%u), "
             "inodes at %u, bitmap at %u\n", (unsigned)sb.size,
             (unsigned)sb.nblocks, (unsigned)sb.ninodes, (unsigned)sb.logstart,
@@ -226,24 +234,61 @@ void iunlock(struct inode *ip)
     releasesleep(&ip->lock);
 }
 
-/* Free all of ip's data blocks and make it empty.  ip locked (or private). */
-static void itrunc(struct inode *ip)
+/*
+ * Panic, naming the inode, unless bno lies in the data area: a block
+ * number anywhere else in an inode or an indirect block means the disk
+ * is corrupt, and following it would read or free metadata.
+ */
+static void check_data_block(struct inode *ip, uint32_t bno)
 {
-    for (int i = 0; i < NDIRECT; i++) {
-        if (ip->addrs[i]) {
-            bfree(ip->dev, ip->addrs[i]);
-            ip->addrs[i] = 0;
-        }
-    }
-    if (ip->addrs[NDIRECT]) {
-        struct buf *b = bread(ip->dev, ip->addrs[NDIRECT]);
-        uint32_t *entry = (uint32_t *)b->data;
+    if (bno >= sb.size - sb.nblocks && bno < sb.size)
+        return;
+    cprintf("fs: inode %u names block %u, outside the data area\n",
+            (unsigned)ip->inum, (unsigned)bno);
+    panic("fs: corrupt block number");
+}
+
+/* How many levels of indirect blocks hang below addrs[slot]. */
+static int slot_depth(int slot)
+{
+    if (slot < NDIRECT)
+        return 0;
+    return slot == IND_SLOT ? 1 : 2;
+}
+
+/*
+ * Free block bno of ip and, for depth > 0, everything below it: depth 1
+ * is an indirect block of data blocks, depth 2 a doubly-indirect block.
+ * Only bitmap blocks are written; the freed index blocks keep their
+ * stale entries, unreachable once the inode forgets them.
+ */
+static void free_tree(struct inode *ip, uint32_t bno, int depth)
+{
+    check_data_block(ip, bno);
+    if (depth > 0) {
+        struct buf *b = bread(ip->dev, bno);
+        const uint32_t *entry = (const uint32_t *)b->data;
         for (uint32_t i = 0; i < NINDIRECT; i++)
             if (entry[i])
-                bfree(ip->dev, entry[i]);
+                free_tree(ip, entry[i], depth - 1);
         brelse(b);
-        bfree(ip->dev, ip->addrs[NDIRECT]);
-        ip->addrs[NDIRECT] = 0;
+    }
+    bfree(ip->dev, bno);
+}
+
+/*
+ * Free all of ip's blocks, at every level, and make it empty.  ip locked
+ * (or private).  Writes only the inode's block and the bitmap blocks
+ * covering the freed blocks, at most MAXBITMAP of them (param.h), so one
+ * operation can free a file of any size.
+ */
+static void itrunc(struct inode *ip)
+{
+    for (int slot = 0; slot < NADDRS; slot++) {
+        if (ip->addrs[slot]) {
+            free_tree(ip, ip->addrs[slot], slot_depth(slot));
+            ip->addrs[slot] = 0;
+        }
     }
     ip->size = 0;
     iupdate(ip);
@@ -319,40 +364,68 @@ void stati(struct inode *ip, struct stat *st)
 /* --------------------------------------------------- block mapping */
 
 /*
- * Return the disk block holding block bn of ip's data.  A missing block
- * is allocated if alloc is set (the indirect block too, if needed); else
- * 0 is returned.  0 also if the disk is full.  ip locked.
+ * Return addrs[slot] of ip, first allocating a block for it if it is 0
+ * and alloc is set (the caller writes the inode: writei's iupdate).  0 if
+ * absent, or if the disk is full.
  */
-static uint32_t bmap(struct inode *ip, uint32_t bn, int alloc)
+static uint32_t inode_slot(struct inode *ip, int slot, int alloc)
 {
-    if (bn < NDIRECT) {
-        if (!ip->addrs[bn] && alloc)
-            ip->addrs[bn] = balloc(ip->dev);
-        return ip->addrs[bn];
-    }
-    bn -= NDIRECT;
-    if (bn >= NINDIRECT)
-        panic("bmap: block beyond the largest file");
+    if (!ip->addrs[slot] && alloc)
+        ip->addrs[slot] = balloc(ip->dev);
+    if (ip->addrs[slot])
+        check_data_block(ip, ip->addrs[slot]);
+    return ip->addrs[slot];
+}
 
-    if (!ip->addrs[NDIRECT]) {
-        if (!alloc)
-            return 0;
-        ip->addrs[NDIRECT] = balloc(ip->dev);
-        if (!ip->addrs[NDIRECT])
-            return 0;
-    }
-    struct buf *b = bread(ip->dev, ip->addrs[NDIRECT]);
+/*
+ * Return entry i of ip's indirect block ind, first allocating a block for
+ * it (and logging ind) if it is 0 and alloc is set.  0 if absent, or if
+ * the disk is full.
+ */
+static uint32_t indirect_entry(struct inode *ip, uint32_t ind, uint32_t i,
+                               int alloc)
+{
+    struct buf *b = bread(ip->dev, ind);
     uint32_t *entry = (uint32_t *)b->data;
-    uint32_t addr = entry[bn];
+    uint32_t addr = entry[i];
+
     if (!addr && alloc) {
         addr = balloc(ip->dev);
         if (addr) {
-            entry[bn] = addr;
+            entry[i] = addr;
             log_write(b);
         }
     }
     brelse(b);
+    if (addr)
+        check_data_block(ip, addr);
     return addr;
+}
+
+/*
+ * Return the disk block holding block bn of ip's data, walking the
+ * direct, indirect or doubly-indirect path of abi/fs.h.  A missing block
+ * is allocated if alloc is set (with the index blocks on its path);
+ * else 0 is returned.  0 also if the disk is full: the index blocks
+ * allocated so far stay, empty, which is consistent.  ip locked.
+ */
+static uint32_t bmap(struct inode *ip, uint32_t bn, int alloc)
+{
+    if (bn < NDIRECT)
+        return inode_slot(ip, bn, alloc);
+    bn -= NDIRECT;
+
+    if (bn < NINDIRECT) {
+        uint32_t ind = inode_slot(ip, IND_SLOT, alloc);
+        return ind ? indirect_entry(ip, ind, bn, alloc) : 0;
+    }
+    bn -= NINDIRECT;
+
+    if (bn >= NDINDIRECT)
+        panic("bmap: block beyond the largest file");
+    uint32_t dind = inode_slot(ip, DIND_SLOT, alloc);
+    uint32_t ind = dind ? indirect_entry(ip, dind, bn / NINDIRECT, alloc) : 0;
+    return ind ? indirect_entry(ip, ind, bn % NINDIRECT, alloc) : 0;
 }
 
 /* Does device number ip->major have a driver?  ip locked. */
