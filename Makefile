@@ -47,7 +47,7 @@ $(B)/hypervisor.elf: $(HV_OBJ) arch/x86_32/hypervisor.ld
 
 # ------------------------------------------------------------- test guests
 GUEST_LIB_C := $(wildcard tests/guests/lib/*.c) hypervisor/lib/string.c hypervisor/lib/strlcpy.c \
-	hypervisor/lib/vsnprintf.c
+	hypervisor/lib/strscan.c hypervisor/lib/vsnprintf.c
 GUEST_LIB_S := $(wildcard tests/guests/lib/*.S)
 GUEST_LIB_OBJ := $(patsubst %.c,$(B)/guest/%.o,$(GUEST_LIB_C)) \
 	$(patsubst %.S,$(B)/guest/%.o,$(GUEST_LIB_S))

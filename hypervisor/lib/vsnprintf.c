@@ -1,6 +1,8 @@
 /*
- * vsnprintf for the hypervisor: %d %i %u %x %X %o %p %s %c %%, with the
- * flags '-', '0', '#', a width, and the length modifiers l, ll, z.
+ * vsnprintf for the hypervisor and for dom0's programs (it is in
+ * xenolinux-lite's user C library too): %d %i %u %x %X %o %p %s %c %%,
+ * with the flags '-', '0', '#', a width, and the length modifiers l, ll,
+ * z.  A directive it does not know is copied out as written.
  */
 #include "hypervisor/include/lib.h"
 
@@ -59,6 +61,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
             put(&o, *fmt);
             continue;
         }
+        const char *directive = fmt;    /* copied out if we do not know it */
         int left = 0, width = 0, lng = 0, alt = 0;
         char pad = ' ';
         fmt++;
@@ -113,18 +116,22 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
             put_padded(&o, str, strlen(str), width, left, ' ');
             break;
         }
-        case 'c':
-            put(&o, (char)va_arg(ap, int));
+        case 'c': {
+            char c = (char)va_arg(ap, int);
+            put_padded(&o, &c, 1, width, left, ' ');
             break;
+        }
         case '%':
             put(&o, '%');
             break;
-        case 0:
+        case 0:                 /* the format ends inside a directive */
+            while (directive < fmt)
+                put(&o, *directive++);
             fmt--;
             break;
-        default:
-            put(&o, '%');
-            put(&o, *fmt);
+        default:                /* not a conversion we know: as written */
+            while (directive <= fmt)
+                put(&o, *directive++);
         }
     }
     if (size)

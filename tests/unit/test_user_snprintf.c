@@ -1,10 +1,10 @@
 /*
- * xenolinux-lite's user-space snprintf (xenolinux-lite/user/lib/snprintf.c),
- * built on the host under another name so that it cannot be confused
+ * snprintf as the hypervisor and xenolinux-lite's user C library have it
+ * (hypervisor/lib/vsnprintf.c), built on the host under another name so that it cannot be confused
  * with the host C library's.  Every expected string below was worked out
  * by hand; for the conversions both support it is also what C's gives.
  */
-// uses: -fno-builtin -iquote xenolinux-lite/user/include -Dsnprintf=xlu_snprintf -Dvsnprintf=xlu_vsnprintf xenolinux-lite/user/lib/snprintf.c
+// uses: -fno-builtin -Dsnprintf=xlu_snprintf -Dvsnprintf=xlu_vsnprintf hypervisor/lib/vsnprintf.c
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

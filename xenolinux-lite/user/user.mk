@@ -23,15 +23,25 @@ XL_U_ASFLAGS := -m32 -D__ASSEMBLER__ -I $(XL_U_SRC)/include
 XL_U_LINK = $(LD) $(LDFLAGS) -m elf_i386 -N -e main -Ttext 0 -o $@ \
 	$(filter %.o,$^) $(XL_U_OUT)/libc.a $(LIBGCC)
 
+# Shared with the hypervisor: formatting, strlcpy_hv and the searching and
+# parsing half of its string library (the other half has xv6's meanings
+# here, in lib/string.c).
+XL_U_HVLIB := hypervisor/lib/vsnprintf.c hypervisor/lib/strlcpy.c \
+	hypervisor/lib/strscan.c
 XL_U_LIB_OBJ := \
 	$(patsubst $(XL_U_SRC)/%.c,$(XL_U_OUT)/%.o,$(wildcard $(XL_U_SRC)/lib/*.c)) \
-	$(patsubst $(XL_U_SRC)/%.S,$(XL_U_OUT)/%.o,$(wildcard $(XL_U_SRC)/lib/*.S))
+	$(patsubst $(XL_U_SRC)/%.S,$(XL_U_OUT)/%.o,$(wildcard $(XL_U_SRC)/lib/*.S)) \
+	$(patsubst hypervisor/lib/%.c,$(XL_U_OUT)/hvlib/%.o,$(XL_U_HVLIB))
 
 XL_U_SINGLE := $(basename $(notdir $(wildcard $(XL_U_SRC)/*.c)))
 XL_U_MULTI := $(filter-out include lib,$(sort $(notdir $(patsubst %/,%, \
 	$(dir $(wildcard $(XL_U_SRC)/*/*.c))))))
 
 XL_USER_PROGS := $(patsubst %,$(XL_U_OUT)/_%,$(XL_U_SINGLE) $(XL_U_MULTI))
+
+$(XL_U_OUT)/hvlib/%.o: hypervisor/lib/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(XL_U_CFLAGS) -I. -MMD -MP -c $< -o $@
 
 $(XL_U_OUT)/%.o: $(XL_U_SRC)/%.c
 	@mkdir -p $(dir $@)

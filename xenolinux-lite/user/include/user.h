@@ -1,7 +1,8 @@
 /*
- * What a user program can call: the 21 system calls of the xv6 ABI (each a
- * stub in lib/usys.S that traps with INT $T_SYSCALL) and the small C
- * library in lib/.  Every system call returns -1 on error.
+ * What a user program can call: the 21 system calls of the xv6 ABI and
+ * our ioctl and poll (each a stub in lib/usys.S that traps with INT
+ * $T_SYSCALL), and the small C library in lib/.  Every system call
+ * returns -1 on error.
  *
  * A program starts at main(argc, argv) and must finish with exit():
  * main has nowhere to return to.
@@ -35,6 +36,12 @@ char *sbrk(int n);                      /* old end of memory */
 int sleep(int ticks);
 int uptime(void);                       /* ticks since boot */
 
+/* Ours, for dom0's devices (numbers, commands and struct pollfd in
+ * xenio.h; docs/toolstack.md). */
+struct pollfd;
+int ioctl(int fd, int cmd, ...);        /* 0 or the command's result */
+int poll(struct pollfd *fds, int n, int timeout_ms);  /* ready fds, 0 */
+
 /* ---------------------------------------------------------- libc */
 int stat(const char *path, struct stat *st);
 char *strcpy(char *dst, const char *src);
@@ -53,7 +60,8 @@ int atoi(const char *s);
 void *memcpy(void *dst, const void *src, uint n);
 int memcmp(const void *a, const void *b, uint n);
 int strncmp(const char *a, const char *b, uint n);
-/* C's, with %d %u %x %s %c %% and a width ("%08x"): lib/snprintf.c. */
+/* C's, with %d %u %x %o %p %s %c %%, the flags - 0 #, a width and the
+ * length modifiers l ll z (the hypervisor's: hypervisor/lib/vsnprintf.c). */
 int snprintf(char *buf, uint size, const char *fmt, ...);
 int vsnprintf(char *buf, uint size, const char *fmt, __builtin_va_list ap);
 #endif
