@@ -655,8 +655,6 @@ xlcfg_parse(const char *text, unsigned int len, struct xlcfg *cfg,
     cfg->on_crash = XLCFG_RESTART;
 
     result = parse_settings(&p);
-    if (result == 0 && cfg->name[0] == '\0')
-        result = fail(&p, 0, "name is required (name = 'mydomain')");
     if (result == 0 && cfg->kernel[0] == '\0')
         result = fail(&p, 0, "kernel is required (kernel = '/path/to/image')");
     if (result < 0)

@@ -21,7 +21,9 @@
  * Settings we use (anything else is accepted with a warning, so that a
  * config written for Xen still works):
  *
- *   name          required; 1..63 of A-Z a-z 0-9 _ . -
+ *   name          1..63 of A-Z a-z 0-9 _ . -; if there is none, name
+ *                 is left empty and xl names the domain after the file
+ *                 (a Xen 3.0.4 config may name only kernel and memory)
  *   kernel        required; the kernel image's path in dom0's file system
  *   ramdisk       optional path of an initial ramdisk
  *   extra         the kernel's command line (start_info.cmd_line)
