@@ -11,6 +11,10 @@
  * functions renamed so they do not clash with the C library.  The core's
  * services (locks, sleep, processes, argument fetching) are stubs for
  * one process that never has to wait.
+ *
+ * With one process every operation commits alone, so the log header of
+ * each commit tells how many blocks that operation wrote: none may write
+ * more than its reservation, MAXOPBLOCKS.
  */
 // uses: tools/mkfs.c tools/mkfs_check.c
 #include <stdarg.h>
@@ -108,11 +112,12 @@ int fetchstr(uint32_t addr, char **pp) { (void)addr; (void)pp; return -1; }
 
 /* -------------------------------------------------- the memory disk */
 
-#define DISK_BLOCKS 600
+#define DISK_BLOCKS 1000
 static struct fsbuild disk;     /* the image, and the disk itself */
 static long writes;             /* disk writes so far */
 static long crash_at = -1;      /* stop before this write (-1: never) */
 static jmp_buf crashed;
+static uint32_t most_logged;    /* largest commit seen, in blocks */
 
 uint32_t disksize(void) { return disk.size; }
 
@@ -126,6 +131,12 @@ void diskrw(struct buf *b)
     if (b->flags & B_DIRTY) {
         if (writes++ == crash_at)
             longjmp(crashed, 1);
+        if (b->blockno == disk.sb.logstart) {      /* a log header */
+            uint32_t n;
+            memcpy(&n, b->data, sizeof(n));
+            if (n > most_logged)
+                most_logged = n;
+        }
         memcpy(where, b->data, BSIZE);
     } else if (!(b->flags & B_VALID)) {
         memcpy(b->data, where, BSIZE);
@@ -153,14 +164,29 @@ static void boot(void)
     proc0.cwd = namei("/");
 }
 
+/* "large", built by mkfs, ends inside the doubly-indirect block's first
+ * indirect block; the workload's append crosses into its second. */
+#define LARGE_LEN    136000
+#define LARGE_APPEND 7000
+#define SECOND_DIND_START ((NDIRECT + NINDIRECT + NINDIRECT) * BSIZE)
+
+/* A byte of "large" that depends on its position. */
+static char large_byte(uint32_t off)
+{
+    return (char)(off * 3 + off / BSIZE);
+}
+
 static void fresh_disk(void)
 {
-    static char program[3000];
+    static char program[3000], large[LARGE_LEN];
 
     fsb_free(&disk);
     assert_int_equal(fsb_init(&disk, DISK_BLOCKS, 40), 0);
     memset(program, 'p', sizeof(program));
     assert_true(fsb_add_file(&disk, ROOTINO, "prog", program, sizeof(program)) > 0);
+    for (uint32_t i = 0; i < LARGE_LEN; i++)
+        large[i] = large_byte(i);
+    assert_true(fsb_add_file(&disk, ROOTINO, "large", large, LARGE_LEN) > 0);
     fsb_finish(&disk);
 }
 
@@ -174,9 +200,40 @@ static void fresh_disk(void)
 #define S(s) ((intptr_t)(s))
 
 /*
+ * Append to "large" across the boundary between the doubly-indirect
+ * block's first and second indirect blocks (a new indirect block under
+ * it), in two chunks, then read everything back.
+ */
+static void grow_large_file(void)
+{
+    static char buf[LARGE_LEN + LARGE_APPEND], more[LARGE_APPEND];
+    _Static_assert(LARGE_LEN < SECOND_DIND_START &&
+                   LARGE_LEN + LARGE_APPEND > SECOND_DIND_START,
+                   "the append crosses into the second indirect block");
+
+    int fd = call(sys_open, S("/large"), O_RDWR);
+    assert_true(fd >= 0);
+    assert_int_equal(call(sys_read, fd, S(buf), LARGE_LEN), LARGE_LEN);
+    for (uint32_t i = 0; i < LARGE_APPEND; i++)
+        more[i] = large_byte(LARGE_LEN + i);
+    assert_int_equal(call(sys_write, fd, S(more), LARGE_APPEND), LARGE_APPEND);
+    assert_int_equal(call(sys_close, fd), 0);
+
+    fd = call(sys_open, S("/large"), O_RDONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(call(sys_read, fd, S(buf), sizeof(buf)), sizeof(buf));
+    for (uint32_t i = 0; i < sizeof(buf); i++)
+        if (buf[i] != large_byte(i))
+            fail_msg("/large: byte %u wrong after the append", i);
+    assert_int_equal(call(sys_close, fd), 0);
+}
+
+/*
  * A mix of everything that changes the disk: directories made and
- * removed, files grown past the direct blocks, links, an unlink of a file
- * still open (an orphan if the crash comes before the close), pipes.
+ * removed, files grown past the direct blocks and into the
+ * doubly-indirect block, links, an unlink of a file still open (an orphan
+ * if the crash comes before the close), a file with blocks at every
+ * level freed, pipes.
  */
 static void workload(void)
 {
@@ -185,6 +242,7 @@ static void workload(void)
 
     for (size_t i = 0; i < sizeof(data); i++)
         data[i] = 'a' + i % 26;
+    grow_large_file();
     assert_int_equal(call(sys_mkdir, S("/d")), 0);
     assert_int_equal(call(sys_mkdir, S("/d/e")), 0);
     fd = call(sys_open, S("/d/f"), O_CREATE | O_RDWR);
@@ -212,6 +270,7 @@ static void workload(void)
     assert_int_equal(call(sys_link, S("h"), S("sub/h2")), 0);
     assert_int_equal(call(sys_unlink, S("/prog")), 0);
     assert_int_equal(call(sys_close, fd), 0);
+    assert_int_equal(call(sys_unlink, S("/large")), 0);     /* every level */
 }
 
 /* The disk after boot() must check clean, without orphans. */
@@ -236,8 +295,13 @@ static void test_workload_leaves_a_clean_disk(void **state)
     crash_at = -1;
     writes = 0;
     boot();
+    most_logged = 0;
     workload();
     assert_disk_clean("after the workload");
+    assert_true(most_logged > 0);
+    if (most_logged > MAXOPBLOCKS)
+        fail_msg("an operation logged %u blocks, more than MAXOPBLOCKS (%d)",
+                 most_logged, MAXOPBLOCKS);
     boot();
     assert_disk_clean("after a reboot");
 }
@@ -258,6 +322,7 @@ static void test_files_read_back_after_reboot(void **state)
     assert_int_equal(buf[599], 'a' + 599 % 26);
     assert_int_equal(call(sys_open, S("/g"), O_RDONLY), -1);
     assert_int_equal(call(sys_open, S("/prog"), O_RDONLY), -1);
+    assert_int_equal(call(sys_open, S("/large"), O_RDONLY), -1);
 }
 
 static void test_bad_calls_return_minus_one(void **state)
@@ -356,6 +421,72 @@ static void test_replay_is_idempotent(void **state)
     }
 }
 
+/*
+ * The log's worst case, on the largest disk the kernel mounts: free space
+ * so scattered that each block a write allocates lies under another
+ * bitmap block.  Under bitmap block 0 a run of NDIRECT + NINDIRECT free
+ * blocks takes a file up to the last indirect entry; under every other
+ * bitmap block only its middle block is free.  Then one write chunk
+ * crossing into the doubly-indirect block allocates under a new bitmap
+ * block each time, further writes use up every free block, and the
+ * unlink frees blocks under every bitmap block.  Each operation must stay
+ * within MAXOPBLOCKS, and must really have met the worst case.
+ */
+static void test_scattered_free_space_fits_the_log(void **state)
+{
+    const uint32_t run = NDIRECT + NINDIRECT, size = MAXBITMAP * BPB;
+    (void)state;
+
+    fsb_free(&disk);
+    assert_int_equal(fsb_init(&disk, size, 40), 0);
+    fsb_finish(&disk);
+    for (uint32_t b = disk.nextblock + run; b < size; b++)
+        if (b < BPB || b % BPB != BPB / 2)
+            disk.img[BBLOCK(b, disk.sb) * BSIZE + (b % BPB) / 8] |= 1 << (b % 8);
+    crash_at = -1;
+    boot();
+
+    /* Blocks 0..NDIRECT+NINDIRECT-2 and the indirect block: the run. */
+    const uint32_t first = (run - 1) * BSIZE - 100;
+    static char data[(NDIRECT + NINDIRECT + 40) * BSIZE];
+    memset(data, 'x', sizeof(data));
+    int fd = call(sys_open, S("/f"), O_CREATE | O_RDWR);
+    assert_true(fd >= 0);
+    assert_int_equal(call(sys_write, fd, S(data), first), first);
+
+    /* One chunk from inside the last block of the run: the indirect
+     * block's last entry, the doubly-indirect block, its first indirect
+     * block and the rest of the data blocks are all allocated, each
+     * under its own bitmap block. */
+    const uint32_t d = WRITE_CHUNK_BLOCKS + 1;      /* data blocks touched */
+    most_logged = 0;
+    assert_int_equal(call(sys_write, fd, S(data), WRITE_CHUNK_BLOCKS * BSIZE),
+                     WRITE_CHUNK_BLOCKS * BSIZE);
+    /* d data, 3 index, d - 1 + 2 bitmap blocks, the inode's block. */
+    assert_int_equal(most_logged, d + 3 + (d + 1) + 1);
+    assert_true(most_logged <= MAXOPBLOCKS);
+
+    /* Every remaining free block, one per remaining bitmap block. */
+    uint32_t off = first + WRITE_CHUNK_BLOCKS * BSIZE;
+    uint32_t left = MAXBITMAP - 1 - (d - 1 + 2);
+    uint32_t rest = (BSIZE - off % BSIZE) + left * BSIZE;
+    most_logged = 0;
+    assert_int_equal(call(sys_write, fd, S(data), rest), rest);
+    assert_true(most_logged <= MAXOPBLOCKS);
+    assert_int_equal(call(sys_write, fd, S(data), 1), -1);     /* disk full */
+    assert_int_equal(call(sys_close, fd), 0);
+
+    /* Freeing blocks under every bitmap block, in one operation. */
+    most_logged = 0;
+    assert_int_equal(call(sys_unlink, S("/f")), 0);
+    assert_true(most_logged >= MAXBITMAP);
+    if (most_logged > MAXOPBLOCKS)
+        fail_msg("the unlink logged %u blocks, more than MAXOPBLOCKS (%d)",
+                 most_logged, MAXOPBLOCKS);
+    fd = call(sys_open, S("/g"), O_CREATE | O_RDWR);
+    assert_int_equal(call(sys_write, fd, S(data), first), first);  /* space back */
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -371,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_bad_calls_return_minus_one),
         cmocka_unit_test(test_crash_before_every_write_recovers_clean),
         cmocka_unit_test(test_replay_is_idempotent),
+        cmocka_unit_test(test_scattered_free_space_fits_the_log),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }
