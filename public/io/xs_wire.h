@@ -77,6 +77,19 @@ struct xsd_sockmsg {
     uint32_t len;       /* payload bytes that follow */
 };
 
+/*
+ * Size limits.  Xen 3.0.4's daemon checks only that a message fits in its
+ * buffers; these are the limits later Xen releases name, and ours.
+ * XENSTORE_PAYLOAD_MAX bounds every message's len, requests and replies
+ * alike, so a node's value is at most that long.  A path (without its
+ * terminating NUL) may have XENSTORE_ABS_PATH_MAX characters when absolute
+ * and XENSTORE_REL_PATH_MAX when relative (to "/local/domain/<domid>",
+ * the sender's own directory).
+ */
+#define XENSTORE_PAYLOAD_MAX   4096
+#define XENSTORE_ABS_PATH_MAX  3072
+#define XENSTORE_REL_PATH_MAX  2048
+
 /* Index of each string in an XS_WATCH_EVENT payload. */
 enum xs_watch_type {
     XS_WATCH_PATH = 0,
