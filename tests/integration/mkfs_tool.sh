@@ -32,10 +32,23 @@ dd if=/dev/zero of="$T/bad" bs=512 seek="$bmap" count=1 conv=notrunc 2>/dev/null
 "$MKFS" --check "$T/bad" > "$T/bad.log" && fail "damaged bitmap not found"
 grep -q "marked free" "$T/bad.log" || fail "report does not name the bitmap"
 
+# Large: a 3 MB file (doubly-indirect) on a 32 MB image, and a file of
+# exactly the largest size (11 + 128 + 128 * 128 blocks) on a 10 MB one.
+head -c $((3 * 1024 * 1024)) /dev/urandom > "$T/three"
+"$MKFS" "$T/big" 65536 "$T/three" > /dev/null || fail "mkfs refused a 3 MB file"
+"$MKFS" --check "$T/big" > "$T/big.log" || { cat "$T/big.log"; fail "32 MB image not clean"; }
+grep -q "clean (0 warnings)" "$T/big.log" || fail "32 MB image has warnings"
+maxfile=$(( (11 + 128 + 128 * 128) * 512 ))
+head -c "$maxfile" /dev/zero | tr '\0' 'm' > "$T/max"
+"$MKFS" "$T/x" 20000 "$T/max" > /dev/null || fail "file of MAXFILE blocks refused"
+"$MKFS" --check "$T/x" > /dev/null || fail "image with a MAXFILE file not clean"
+
 # Refusals.
 "$MKFS" "$T/x" 1000 "$T/missing" 2>/dev/null && fail "missing input accepted"
-head -c 80000 /dev/zero > "$T/huge"
-"$MKFS" "$T/x" 1000 "$T/huge" 2>/dev/null && fail "file over MAXFILE accepted"
+head -c $((maxfile + 1)) /dev/zero > "$T/huge"
+"$MKFS" "$T/x" 20000 "$T/huge" 2> "$T/huge.log" && fail "file over MAXFILE accepted"
+grep -q "file too big" "$T/huge.log" || fail "no 'file too big' for a file over MAXFILE"
+"$MKFS" "$T/x" 118785 "$T/_first" 2>/dev/null && fail "image with 30 bitmap blocks accepted"
 "$MKFS" "$T/x" 20 "$T/_first" 2>/dev/null && fail "image too small accepted"
 "$MKFS" "$T/x" 1000 "$T/_first" "$T/_first" 2>/dev/null && fail "duplicate name accepted"
 "$MKFS" 2>/dev/null; [ $? = 2 ] || fail "usage error is not exit 2"
