@@ -8,6 +8,11 @@
  * edits them into lines (backspace, ^U kills the line, ^D ends the
  * input, ^P lists the processes).  A reader gets at most one line per
  * read.
+ *
+ * In raw mode (ioctl CONSOLE_SETRAW, for `xl console`) nothing is edited
+ * or echoed: every byte is at once there for the reader, who gets what
+ * has arrived.  Raw mode belongs to the open file that set it and ends
+ * when that file is closed.
  */
 #include <stdarg.h>
 #include "xenolinux-lite/kernel/defs.h"
@@ -16,18 +21,17 @@
 #include "xenolinux-lite/kernel/proc.h"
 #include "xenolinux-lite/kernel/spinlock.h"
 #include "xenolinux-lite/kernel/xen.h"
+#include "xenolinux-lite/include/abi/xenio.h"
 
 #define CTRL(c) ((c) - '@')
 #define BACKSPACE 0x100
 #define INPUT_BUF 128
 
-/* The device switch (file.h), indexed by major number; the console is
- * its only device so far. */
-struct devsw devsw[NDEV];
-
 static struct {
     struct spinlock lock;
     int locking;                /* 0 once we panic */
+    int raw;                    /* raw mode (input.lock = lock) */
+    struct file *raw_owner;     /* the open file that set it */
 } cons;
 
 static struct {
@@ -84,11 +88,25 @@ void panic(const char *why)
         HYPERCALL2(__HYPERVISOR_sched_op, SCHEDOP_shutdown, &s);
 }
 
-/* Take typed bytes: edit them into lines and wake readers. */
+/* Raw mode: every byte as it is, at once, while there is room. */
+static void take_raw(const char *buf, int n)
+{
+    for (int i = 0; i < n && input.e - input.r < INPUT_BUF; i++)
+        input.buf[input.e++ % INPUT_BUF] = buf[i];
+    input.w = input.e;
+    wakeup(&input.r);
+}
+
+/* Take typed bytes: edit them into lines (or in raw mode, take them as
+ * they are) and wake readers. */
 void consoleintr(const char *buf, int n)
 {
     int dump = 0;
     acquire(&cons.lock);
+    if (cons.raw) {
+        take_raw(buf, n);
+        n = 0;
+    }
     for (int i = 0; i < n; i++) {
         int c = (unsigned char)buf[i];
         switch (c) {
@@ -123,29 +141,37 @@ void consoleintr(const char *buf, int n)
             }
         }
     }
+    pollwakeup();
     release(&cons.lock);
     if (dump)
         procdump();
 }
 
 /*
- * Read up to n bytes of typed input into dst: waits for a whole line and
- * returns at most that line.  ^D ends the input: 0 at the start of a
- * line, otherwise the bytes before it.
+ * Read up to n bytes of typed input into dst.  Cooked: waits for a whole
+ * line and returns at most that line; ^D ends the input: 0 at the start
+ * of a line, otherwise the bytes before it.  Raw: waits for a byte and
+ * returns what has arrived.
  */
-static int consoleread(struct inode *ip, char *dst, int n)
+static int consoleread(struct file *f, char *dst, int n)
 {
     int target = n;
-    iunlock(ip);
+    (void)f;
     acquire(&cons.lock);
     while (n > 0) {
         while (input.r == input.w) {
             if (myproc()->killed) {
                 release(&cons.lock);
-                ilock(ip);
                 return -1;
             }
             sleep(&input.r, &cons.lock);
+        }
+        if (cons.raw) {
+            while (n > 0 && input.r != input.w) {
+                *dst++ = input.buf[input.r++ % INPUT_BUF];
+                --n;
+            }
+            break;
         }
         int c = input.buf[input.r++ % INPUT_BUF];
         if (c == CTRL('D')) {
@@ -159,15 +185,14 @@ static int consoleread(struct inode *ip, char *dst, int n)
             break;
     }
     release(&cons.lock);
-    ilock(ip);
     return target - n;
 }
 
 /* Write n bytes from dst (user memory) through a kernel buffer. */
-static int consolewrite(struct inode *ip, char *src, int n)
+static int consolewrite(struct file *f, char *src, int n)
 {
     static char chunk[512];
-    iunlock(ip);
+    (void)f;
     acquire(&cons.lock);
     for (int done = 0; done < n;) {
         int m = n - done < (int)sizeof(chunk) ? n - done : (int)sizeof(chunk);
@@ -176,16 +201,66 @@ static int consolewrite(struct inode *ip, char *src, int n)
         done += m;
     }
     release(&cons.lock);
-    ilock(ip);
     return n;
+}
+
+static int consoleopen(struct file *f)
+{
+    (void)f;
+    return 0;
+}
+
+/* Raw mode ends with the file that set it. */
+static void consoleclose(struct file *f)
+{
+    acquire(&cons.lock);
+    if (cons.raw && cons.raw_owner == f) {
+        cons.raw = 0;
+        cons.raw_owner = 0;
+    }
+    release(&cons.lock);
+}
+
+/*
+ * CONSOLE_SETRAW 1: raw mode, owned by f; a line half typed goes to the
+ * reader as it is.  CONSOLE_SETRAW 0: cooked.  Anything else: -1.
+ */
+static int consoleioctl(struct file *f, uint32_t cmd, uint32_t arg)
+{
+    if (cmd != CONSOLE_SETRAW || arg > 1)
+        return -1;
+    acquire(&cons.lock);
+    cons.raw = arg;
+    cons.raw_owner = arg ? f : 0;
+    if (arg && input.w != input.e) {
+        input.w = input.e;
+        wakeup(&input.r);
+        pollwakeup();
+    }
+    release(&cons.lock);
+    return 0;
+}
+
+/* Readable when a read would not wait; always writable. */
+static int consolepoll(struct file *f)
+{
+    (void)f;
+    acquire(&cons.lock);
+    int ready = POLLOUT | (input.r != input.w ? POLLIN : 0);
+    release(&cons.lock);
+    return ready;
 }
 
 void consoleinit(void)
 {
     initlock(&cons.lock, "console");
     cons.locking = 1;
+    devsw[CONSOLE].open = consoleopen;
+    devsw[CONSOLE].close = consoleclose;
     devsw[CONSOLE].read = consoleread;
     devsw[CONSOLE].write = consolewrite;
+    devsw[CONSOLE].ioctl = consoleioctl;
+    devsw[CONSOLE].poll = consolepoll;
 }
 
 /* VIRQ_CONSOLE: fetch everything that arrived. */

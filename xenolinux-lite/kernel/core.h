@@ -62,6 +62,8 @@ void swtch(struct context **old, struct context *new);
 typedef void (*evtchn_handler_t)(evtchn_port_t port);
 void xeninit(void);                 /* shared_info, callbacks */
 long bind_virq(uint32_t virq, evtchn_handler_t h);
+void evtchn_set_handler(evtchn_port_t port, evtchn_handler_t h);
+long evtchn_unmask(evtchn_port_t port);
 void evtchn_dispatch(void);         /* from trap(), events masked */
 void events_disable(void);
 void events_enable(void);           /* delivers what is due */
@@ -113,6 +115,8 @@ int deallocuvm(uint32_t *pgdir, uint32_t oldsz, uint32_t newsz);
 int loaduvm(uint32_t *pgdir, char *addr, struct inode *ip, uint32_t off,
             uint32_t sz);
 uint32_t *copyuvm(uint32_t *pgdir, uint32_t sz);
+uint32_t *walkpgdir(uint32_t *pgdir, uint32_t va, int alloc,
+                    struct ptbatch *b, int live);
 void clearpteu(uint32_t *pgdir, char *uva);
 void vmactivate(uint32_t *pgdir);
 void freevm(uint32_t *pgdir);
@@ -130,6 +134,38 @@ int sleeping_on(void *chan);
 
 /* ---- syscall.c */
 void syscall(void);
+
+/* ---- foreign.c: the foreign-mapping area of a process */
+int is_foreign_page(uint32_t va);
+int foreign_map(uint32_t *pgdir, uint32_t dom, uint32_t mfn, uint32_t *va,
+                long *hvrc);
+int foreign_unmap(uint32_t *pgdir, uint32_t va);
+void foreign_unmap_all(uint32_t *pgdir);
+
+/* ---- uaccess.c: user pointers that drivers follow or hand on */
+int user_range_ok(uint32_t va, uint32_t len);
+int copyin_user(void *dst, uint32_t va, uint32_t len);
+int copyout_user(uint32_t va, const void *src, uint32_t len);
+
+/* ---- devsw.c and the drivers */
+void devinit(void);
+void privcmd_init(void);            /* privcmd.c */
+int privcmd_forward(uint32_t op, const uint32_t a[5], long *res);
+void evtchndev_init(void);          /* evtchndev.c */
+void pty_init(void);                /* pty.c */
+
+/* ---- sysdev.c: ioctl and poll */
+void poll_timer_tick(void);
+int poll_timer_wanted(void);
+
+/* ---- xsd.c: dom0's own store ring page and port, made at boot */
+struct xsd {
+    void *page;                     /* the ring page (kernel address) */
+    uint32_t mfn;                   /* its machine frame */
+    evtchn_port_t port;             /* unbound, for dom0 itself */
+};
+void xsd_init(void);
+const struct xsd *xsd_get(void);    /* 0 if there is none (a domU) */
 
 /* ---- console.c */
 void console_input_init(void);

@@ -134,12 +134,18 @@ void fileclose(struct file *f);
 int fileread(struct file *f, char *dst, int n);
 int filewrite(struct file *f, char *src, int n);
 int filestat(struct file *f, struct stat *st);
+int fileopen_device(struct file *f);    /* open's step for a device node */
+int fileioctl(struct file *f, uint32_t cmd, uint32_t arg);
+int filepoll(struct file *f);           /* POLLIN | POLLOUT | POLLHUP now */
+void pollwakeup(void);                  /* something may have become ready */
+void pollsleep(struct spinlock *lk);    /* sleep until pollwakeup() */
 
 /* pipe.c */
 int pipealloc(struct file **f0, struct file **f1);
 void pipeclose(struct pipe *p, int writable);
 int piperead(struct pipe *p, char *dst, int n);
 int pipewrite(struct pipe *p, char *src, int n);
+int pipepoll(struct pipe *p, int writable);
 
 /* sysfile.c: the file system's system calls (syscall.c dispatches) */
 int sys_dup(void);

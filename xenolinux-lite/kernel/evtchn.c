@@ -84,6 +84,26 @@ long bind_virq(uint32_t virq, evtchn_handler_t h)
 }
 
 /*
+ * Run h for port's events from now on (0: ignore them).  The caller
+ * masks events around binding a port and setting its handler, so that
+ * no event of the new port is dispatched before it has one.
+ */
+void evtchn_set_handler(evtchn_port_t port, evtchn_handler_t h)
+{
+    if (port >= NR_EVENT_CHANNELS)
+        panic("evtchn_set_handler: bad port");
+    handlers[port] = h;
+}
+
+/* Let port's events through (and deliver one already pending); 0 or a
+ * negative errno from the hypervisor. */
+long evtchn_unmask(evtchn_port_t port)
+{
+    evtchn_unmask_t u = { .port = port };
+    return HYPERCALL2(__HYPERVISOR_event_channel_op, EVTCHNOP_unmask, &u);
+}
+
+/*
  * Run the handler of every pending, unmasked port (events are masked).
  * Each pending bit is cleared before its handler runs, so an event that
  * arrives during the handler is seen on the next upcall, not lost.

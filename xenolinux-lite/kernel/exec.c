@@ -34,7 +34,7 @@ static uint32_t load_segments(uint32_t *pgdir, struct inode *ip,
         if (ph.type != ELF_PROG_LOAD || ph.memsz == 0)
             continue;
         if (ph.memsz < ph.filesz || ph.vaddr + ph.memsz < ph.vaddr ||
-            ph.vaddr % PGSIZE || ph.vaddr + ph.memsz > USERTOP)
+            ph.vaddr % PGSIZE || ph.vaddr + ph.memsz > FOREIGN_BASE)
             return 0;
         if ((sz = allocuvm(pgdir, sz, ph.vaddr + ph.memsz)) == 0)
             return 0;

@@ -2,8 +2,13 @@
  * The open-file table: one struct file per open(), pipe() end or
  * inherited descriptor chain.  A process's descriptors point here
  * (proc->ofile); dup() and fork() share an entry, and with it the
- * offset.  A file is a pipe end or an inode (a plain file, a directory
- * opened for reading, or a device).
+ * offset.  A file is a pipe end, an inode (a plain file or a directory
+ * opened for reading) or an open device, whose driver (devsw) sees every
+ * read, write, ioctl, poll and the last close.
+ *
+ * poll() sleeps on one channel for all files: whatever may make a file
+ * ready (data arriving, room freed, a side closing) calls pollwakeup(),
+ * and every sleeping poll looks again.
  */
 #include "xenolinux-lite/kernel/defs.h"
 #include "xenolinux-lite/kernel/param.h"
@@ -11,6 +16,7 @@
 #include "xenolinux-lite/kernel/sleeplock.h"
 #include "xenolinux-lite/kernel/file.h"
 #include "xenolinux-lite/include/abi/stat.h"
+#include "xenolinux-lite/include/abi/xenio.h"
 
 static struct {
     struct spinlock lock;       /* ref and type of every entry */
@@ -28,13 +34,14 @@ struct file *filealloc(void)
 {
     acquire(&ftable.lock);
     for (struct file *f = ftable.file; f < ftable.file + NFILE; f++) {
-        if (f->ref == 0) {
+        if (f->ref == 0 && f->type == FD_NONE) {
             f->ref = 1;
-            f->type = FD_NONE;
             f->pipe = 0;
             f->ip = 0;
             f->off = 0;
             f->readable = f->writable = 0;
+            f->major = f->minor = 0;
+            f->priv = 0;
             release(&ftable.lock);
             return f;
         }
@@ -56,7 +63,9 @@ struct file *filedup(struct file *f)
 
 /*
  * Drop a reference; the last one closes the pipe end or drops the
- * inode (which may free it, hence the operation around iput).
+ * inode (which may free it, hence the operation around iput).  A device
+ * file's driver is told first, and the slot stays taken until it is
+ * done, so the driver may recognise the file by its address.
  */
 void fileclose(struct file *f)
 {
@@ -68,22 +77,88 @@ void fileclose(struct file *f)
         return;
     }
     struct file old = *f;
-    f->type = FD_NONE;
+    if (f->type != FD_DEVICE)
+        f->type = FD_NONE;
     release(&ftable.lock);
 
     if (old.type == FD_PIPE) {
         pipeclose(old.pipe, old.writable);
-    } else if (old.type == FD_INODE) {
+    } else if (old.type == FD_INODE || old.type == FD_DEVICE) {
+        if (old.type == FD_DEVICE && devsw[old.major].close)
+            devsw[old.major].close(f);
         begin_op();
         iput(old.ip);
         end_op();
+        if (old.type == FD_DEVICE) {
+            acquire(&ftable.lock);
+            f->type = FD_NONE;
+            release(&ftable.lock);
+        }
     }
+}
+
+/*
+ * f (FD_INODE, set up by open) names a device node: let its driver open
+ * it.  On success f becomes FD_DEVICE; on -1 (no such driver, or the
+ * driver refused) f is left as it was, for the caller to close.
+ */
+int fileopen_device(struct file *f)
+{
+    /* The numbers of a referenced inode never change: no lock needed. */
+    int major = f->ip->major, minor = f->ip->minor;
+    if (major < 0 || major >= NDEV || !devsw[major].open)
+        return -1;
+    f->major = major;
+    f->minor = minor;
+    f->priv = 0;
+    if (devsw[major].open(f) < 0)
+        return -1;
+    f->type = FD_DEVICE;
+    return 0;
+}
+
+/* A device's control request; -1 for anything that is not a device or a
+ * command its driver does not know. */
+int fileioctl(struct file *f, uint32_t cmd, uint32_t arg)
+{
+    if (f->type != FD_DEVICE || !devsw[f->major].ioctl)
+        return -1;
+    return devsw[f->major].ioctl(f, cmd, arg);
+}
+
+/* What f is ready for now: POLLIN, POLLOUT, POLLHUP. */
+int filepoll(struct file *f)
+{
+    int ready = POLLIN | POLLOUT;
+    if (f->type == FD_PIPE)
+        ready = pipepoll(f->pipe, f->writable);
+    else if (f->type == FD_DEVICE && devsw[f->major].poll)
+        ready = devsw[f->major].poll(f);
+    if (!f->readable)
+        ready &= ~POLLIN;
+    if (!f->writable)
+        ready &= ~POLLOUT;
+    return ready;
+}
+
+static char poll_channel;
+
+/* Wake every sleeping poll() to look at its files again. */
+void pollwakeup(void)
+{
+    wakeup(&poll_channel);
+}
+
+/* Sleep until the next pollwakeup() (lk held, as for sleep()). */
+void pollsleep(struct spinlock *lk)
+{
+    sleep(&poll_channel, lk);
 }
 
 /* Fill *st with f's inode's metadata; -1 for a pipe. */
 int filestat(struct file *f, struct stat *st)
 {
-    if (f->type != FD_INODE)
+    if (f->type != FD_INODE && f->type != FD_DEVICE)
         return -1;
     ilock(f->ip);
     stati(f->ip, st);
@@ -99,6 +174,8 @@ int fileread(struct file *f, char *dst, int n)
         return -1;
     if (f->type == FD_PIPE)
         return piperead(f->pipe, dst, n);
+    if (f->type == FD_DEVICE)
+        return devsw[f->major].read ? devsw[f->major].read(f, dst, n) : -1;
     if (f->type != FD_INODE)
         panic("fileread: bad file type");
 
@@ -138,6 +215,8 @@ int filewrite(struct file *f, char *src, int n)
         return -1;
     if (f->type == FD_PIPE)
         return pipewrite(f->pipe, src, n);
+    if (f->type == FD_DEVICE)
+        return devsw[f->major].write ? devsw[f->major].write(f, src, n) : -1;
     if (f->type != FD_INODE)
         panic("filewrite: bad file type");
 

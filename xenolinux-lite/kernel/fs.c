@@ -428,27 +428,17 @@ static uint32_t bmap(struct inode *ip, uint32_t bn, int alloc)
     return ind ? indirect_entry(ip, ind, bn % NINDIRECT, alloc) : 0;
 }
 
-/* Does device number ip->major have a driver?  ip locked. */
-static int has_driver(struct inode *ip, int writing)
-{
-    if (ip->major < 0 || ip->major >= NDEV)
-        return 0;
-    return writing ? devsw[ip->major].write != 0 : devsw[ip->major].read != 0;
-}
-
 /*
  * Read up to n bytes from offset off of ip (locked) into dst, a kernel
  * address or a user address already checked.  Returns the bytes read
  * (short at end of file), or -1 for an offset past the end.  A device
- * reads through its driver.
+ * node has no contents: it is read through its open file (file.c), so
+ * here it gives -1.
  */
 int readi(struct inode *ip, char *dst, uint32_t off, uint32_t n)
 {
-    if (ip->type == T_DEV) {
-        if (!has_driver(ip, 0))
-            return -1;
-        return devsw[ip->major].read(ip, dst, n);
-    }
+    if (ip->type == T_DEV)
+        return -1;
     if (off > ip->size || off + n < off)
         return -1;
     if (off + n > ip->size)
@@ -482,11 +472,8 @@ int readi(struct inode *ip, char *dst, uint32_t off, uint32_t n)
  */
 int writei(struct inode *ip, char *src, uint32_t off, uint32_t n)
 {
-    if (ip->type == T_DEV) {
-        if (!has_driver(ip, 1))
-            return -1;
-        return devsw[ip->major].write(ip, src, n);
-    }
+    if (ip->type == T_DEV)
+        return -1;          /* written through its open file (file.c) */
     if (off > ip->size || off + n < off)
         return -1;
     if (off + n > MAXFILE * BSIZE)

@@ -23,8 +23,10 @@ void main(start_info_t *si)
     cprintf("xenolinux-lite: %u pages mapped, %u free\n", npages, kfreepages());
     pinit();
     consoleinit();
+    devinit();              /* the other drivers */
     timerinit();
     console_input_init();
+    xsd_init();             /* dom0: its own store page and port */
     binit();
     fileinit();
     diskinit();

@@ -38,6 +38,8 @@
 #define PTE_U   0x004   /* user (ring 3) may use it */
 #define PTE_A   0x020   /* accessed (set by the CPU) */
 #define PTE_D   0x040   /* dirty (L1; set by the CPU) */
+#define PTE_FOREIGN 0x200   /* ours, an available bit (L1): maps a frame we
+                               do not own (privcmd); never freed or copied */
 #define PTE_ADDR(e)  ((uint32_t)(e) & ~0xFFFu)
 #define PTE_FLAGS(e) ((uint32_t)(e) & 0xFFFu)
 
@@ -49,6 +51,9 @@
 #define KERN_FIRST_SLOT PDX(KERNBASE)   /* 768: shared kernel L1s from here */
 #define HV_FIRST_SLOT   1008            /* the hypervisor's slots */
 #define USER_SLOTS      PDX(USERTOP)    /* L2 slots a process may use */
+/* A process's own memory stays below FOREIGN_BASE; [FOREIGN_BASE, USERTOP)
+ * is its foreign-mapping area (foreign.c; xenio.h's PRIVCMD_FOREIGN_*). */
+#define FOREIGN_BASE    0xBE000000u
 
 /* Pseudo-physical <-> kernel virtual. */
 #define P2V(pa) ((void *)((uint32_t)(pa) + KERNBASE))

@@ -5,7 +5,7 @@
  * (wrapping at 2^32 is harmless: only their difference and their value
  * modulo PIPESIZE are used).  The ring is empty when they are equal and
  * full when nwrite == nread + PIPESIZE.  Readers sleep on &nread,
- * writers on &nwrite.
+ * writers on &nwrite; every change also wakes poll() (pollwakeup).
  */
 #include "xenolinux-lite/kernel/defs.h"
 #include "xenolinux-lite/kernel/param.h"
@@ -13,6 +13,7 @@
 #include "xenolinux-lite/kernel/sleeplock.h"
 #include "xenolinux-lite/kernel/file.h"
 #include "xenolinux-lite/kernel/proc.h"
+#include "xenolinux-lite/include/abi/xenio.h"
 
 #define PIPESIZE 512
 
@@ -75,6 +76,7 @@ void pipeclose(struct pipe *p, int writable)
         p->readopen = 0;
         wakeup(&p->nwrite);     /* writers see the broken pipe */
     }
+    pollwakeup();
     if (p->readopen || p->writeopen) {
         release(&p->lock);
         return;
@@ -100,12 +102,14 @@ int pipewrite(struct pipe *p, char *src, int n)
         }
         if (p->nwrite == p->nread + PIPESIZE) {
             wakeup(&p->nread);
+            pollwakeup();
             sleep(&p->nwrite, &p->lock);
         } else {
             p->data[p->nwrite++ % PIPESIZE] = src[i++];
         }
     }
     wakeup(&p->nread);
+    pollwakeup();
     release(&p->lock);
     return n;
 }
@@ -129,6 +133,32 @@ int piperead(struct pipe *p, char *dst, int n)
     for (i = 0; i < n && p->nread != p->nwrite; i++)
         dst[i] = p->data[p->nread++ % PIPESIZE];
     wakeup(&p->nwrite);
+    pollwakeup();
     release(&p->lock);
     return i;
+}
+
+/*
+ * What the end (the writing one if writable) is ready for: the read end
+ * POLLIN when bytes wait, POLLHUP when the writer is gone; the write end
+ * POLLOUT when there is room, POLLHUP when the reader is gone.
+ */
+int pipepoll(struct pipe *p, int writable)
+{
+    int ready = 0;
+
+    acquire(&p->lock);
+    if (writable) {
+        if (!p->readopen)
+            ready |= POLLHUP;
+        else if (p->nwrite != p->nread + PIPESIZE)
+            ready |= POLLOUT;
+    } else {
+        if (p->nread != p->nwrite)
+            ready |= POLLIN;
+        if (!p->writeopen)
+            ready |= POLLHUP;
+    }
+    release(&p->lock);
+    return ready;
 }

@@ -166,15 +166,16 @@ int fork(void)
 }
 
 /*
- * End the current process: close its files, hand its children to init,
- * become a ZOMBIE for the parent's wait() (which frees the memory), and
- * never return.
+ * End the current process: drop its foreign mappings, close its files,
+ * hand its children to init, become a ZOMBIE for the parent's wait()
+ * (which frees the memory), and never return.
  */
 void exit(void)
 {
     struct proc *cur = myproc();
     if (cur == initproc)
         panic("init exiting");
+    foreign_unmap_all(cur->pgdir);
     for (int fd = 0; fd < NOFILE; fd++) {
         if (cur->ofile[fd]) {
             fileclose(cur->ofile[fd]);

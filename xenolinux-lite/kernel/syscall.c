@@ -73,6 +73,8 @@ int sys_sbrk(void);
 int sys_sleep(void);
 int sys_uptime(void);
 int sys_hvcounters(void);
+int sys_ioctl(void);
+int sys_poll(void);
 int sys_bootrun(void);
 int sys_poweroff(void);
 
@@ -88,6 +90,7 @@ static int (*const syscalls[])(void) = {
     [SYS_mknod] = sys_mknod,   [SYS_unlink] = sys_unlink,
     [SYS_link] = sys_link,     [SYS_mkdir] = sys_mkdir,
     [SYS_close] = sys_close,   [SYS_hvcounters] = sys_hvcounters,
+    [SYS_ioctl] = sys_ioctl,   [SYS_poll] = sys_poll,
     [SYS_bootrun] = sys_bootrun, [SYS_poweroff] = sys_poweroff,
 };
 

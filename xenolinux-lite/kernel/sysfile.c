@@ -279,7 +279,7 @@ undo:
 }
 
 /* open(path, flags): O_CREATE makes a missing file; a directory opens
- * only for reading. */
+ * only for reading; a device node opens only if its driver agrees. */
 int sys_open(void)
 {
     char *path;
@@ -324,6 +324,11 @@ int sys_open(void)
     f->off = 0;
     f->readable = !(omode & O_WRONLY);
     f->writable = (omode & O_WRONLY) || (omode & O_RDWR);
+    if (ip->type == T_DEV && fileopen_device(f) < 0) {
+        myproc()->ofile[fd] = 0;
+        fileclose(f);
+        return -1;
+    }
     return fd;
 }
 

@@ -73,11 +73,14 @@ static void on_timer(evtchn_port_t port)
 {
     (void)port;
     acquire(&tickslock);
-    if (ticks_update()) {
+    int ticked = ticks_update();
+    if (ticked) {
         wakeup(&ticks);
         need_resched = 1;
     }
     release(&tickslock);
+    if (ticked)
+        poll_timer_tick();
 }
 
 void timerinit(void)
@@ -87,10 +90,10 @@ void timerinit(void)
         panic("bind VIRQ_TIMER");
 }
 
-/* Does anyone wait for ticks? */
+/* Does anyone wait for ticks (sleep, or poll with a time limit)? */
 int timer_wanted(void)
 {
-    return sleeping_on(&ticks);
+    return sleeping_on(&ticks) || poll_timer_wanted();
 }
 
 static const char *trapname(uint32_t n)

@@ -20,6 +20,11 @@
  * Whether an L2 is live is read off the kernel's own mapping of it
  * (read-only = live).  freevm() unpins and makes the tables writable
  * again before handing the pages back.
+ *
+ * A process's memory is [0, sz), with sz below FOREIGN_BASE; above that,
+ * up to USERTOP, lies its foreign-mapping area (foreign.c), whose entries
+ * carry PTE_FOREIGN: freevm drops them without freeing the frame, and
+ * copyuvm, which copies [0, sz), never sees them.
  */
 #include "xenolinux-lite/kernel/defs.h"
 #include "xenolinux-lite/kernel/core.h"
@@ -49,8 +54,8 @@ static void setpte(struct ptbatch *b, int live, uint32_t *pte, uint32_t val)
  * with alloc make one (on a live pgdir it is hooked in at once, so that
  * the next walk sees it).
  */
-static uint32_t *walkpgdir(uint32_t *pgdir, uint32_t va, int alloc,
-                           struct ptbatch *b, int live)
+uint32_t *walkpgdir(uint32_t *pgdir, uint32_t va, int alloc,
+                    struct ptbatch *b, int live)
 {
     uint32_t *pde = &pgdir[PDX(va)];
     uint32_t *l1;
@@ -129,7 +134,7 @@ void inituvm(uint32_t *pgdir, const char *init, uint32_t sz)
 int allocuvm(uint32_t *pgdir, uint32_t oldsz, uint32_t newsz)
 {
     struct ptbatch b;
-    if (newsz > USERTOP)
+    if (newsz > FOREIGN_BASE)
         return 0;
     if (newsz < oldsz)
         return oldsz;
@@ -235,7 +240,7 @@ void freevm(uint32_t *pgdir)
             continue;
         uint32_t *l1 = pte2v(pgdir[s]);
         for (int i = 0; i < NPTENTRIES; i++)
-            if (l1[i] & PTE_P)
+            if ((l1[i] & PTE_P) && !(l1[i] & PTE_FOREIGN))
                 kfree(pte2v(l1[i]));
         kfree(l1);
     }
@@ -299,11 +304,13 @@ void clearpteu(uint32_t *pgdir, char *uva)
     ptb_flush(&b);
 }
 
-/* Kernel address of the user page at uva, or 0 if ring 3 may not use it. */
+/* Kernel address of the user page at uva, or 0 if ring 3 may not use it
+ * or it is a foreign frame (which the kernel's map does not have). */
 char *uva2ka(uint32_t *pgdir, char *uva)
 {
     uint32_t *pte = walkpgdir(pgdir, (uint32_t)uva, 0, 0, 0);
-    if (!pte || (*pte & (PTE_P | PTE_U)) != (PTE_P | PTE_U))
+    if (!pte || (*pte & (PTE_P | PTE_U)) != (PTE_P | PTE_U) ||
+        (*pte & PTE_FOREIGN))
         return 0;
     return pte2v(*pte);
 }

@@ -41,6 +41,18 @@
 #define SYS_hvcounters 22
 
 /*
+ * Ours, for dom0's devices (docs/toolstack.md, xenio.h):
+ *   ioctl(fd, cmd, arg)              a device's control request: 0 or the
+ *                                    result the command names, -1 if refused
+ *   poll(struct pollfd *fds, n, ms)  wait until one of n files is ready or
+ *                                    ms milliseconds pass (-1: no limit, 0:
+ *                                    just look); the number of ready files,
+ *                                    0 on timeout, -1 on error
+ */
+#define SYS_ioctl  23
+#define SYS_poll   24
+
+/*
  * Ours, for init (kernel/sysboot.c).  bootrun(char *buf, int size): the
  * program that the kernel command line's "run=PROGRAM" names, copied
  * into buf with its NUL; its length, 0 if none, -1 if it does not fit.

@@ -37,5 +37,7 @@ SYSCALL_STUB(getpid)
 SYSCALL_STUB(sbrk)
 SYSCALL_STUB(sleep)
 SYSCALL_STUB(uptime)
+SYSCALL_STUB(ioctl)
+SYSCALL_STUB(poll)
 
     .section .note.GNU-stack, "", @progbits
