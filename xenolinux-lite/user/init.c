@@ -1,9 +1,10 @@
 /*
  * init: the first user process.  It gives itself the console as fds 0, 1
  * and 2 (creating the device node "console" if the file system lacks it),
- * then runs the shell, and runs it again whenever it exits (after a
- * pause if it did not last a tenth of a second).  Orphaned
- * processes become init's children; it reaps them as it waits.
+ * makes the device nodes of /dev, then runs the shell, and runs it again
+ * whenever it exits (after a pause if it did not last a tenth of a
+ * second).  Orphaned processes become init's children; it reaps them as
+ * it waits.
  *
  * With "run=PROGRAM" on the kernel command line (kernel/sysboot.c),
  * init first runs PROGRAM, waits for it and powers the domain off: how a
@@ -14,6 +15,7 @@
 #include "fcntl.h"
 #include "user.h"
 #include "boot.h"
+#include "xenio.h"
 
 #define CONSOLE_MAJOR 1
 #define CONSOLE_MINOR 0
@@ -30,6 +32,39 @@ open_console(void)
     }
     dup(0);     /* fd 1 */
     dup(0);     /* fd 2 */
+}
+
+/* mknod path unless something is there already; say so if neither. */
+static void
+make_node(const char *path, short major, short minor)
+{
+    struct stat st;
+
+    if (mknod(path, major, minor) < 0 && stat(path, &st) < 0)
+        printf(2, "init: cannot make %s\n", path);
+}
+
+/*
+ * The device nodes of /dev (docs/toolstack.md): console, privcmd,
+ * evtchn, xenbus, ptmx and pts0 .. pts(NPTY-1).  Nodes already there are
+ * kept as they are.
+ */
+static void
+make_dev_nodes(void)
+{
+    char path[16];
+    int i;
+
+    mkdir("/dev");
+    make_node("/dev/console", DEV_CONSOLE, 0);
+    make_node("/dev/privcmd", DEV_PRIVCMD, 0);
+    make_node("/dev/evtchn", DEV_EVTCHN, 0);
+    make_node("/dev/xenbus", DEV_XENBUS, 0);
+    make_node("/dev/ptmx", DEV_PTMX, 0);
+    for (i = 0; i < NPTY; i++) {
+        snprintf(path, sizeof(path), "/dev/pts%d", i);
+        make_node(path, DEV_PTS, i);
+    }
 }
 
 /*
@@ -78,6 +113,7 @@ main(void)
     int sh_pid, pid, started;
 
     open_console();
+    make_dev_nodes();
     run_boot_program();
     for (;;) {
         printf(1, "init: starting sh\n");
