@@ -39,8 +39,8 @@ struct fake_daemon {
 static struct fake_daemon fake;
 static struct xs_daemon *xsd;
 
-static XS_TEST_UNUSED int fake_introduce(void *ctx, struct xs_conn *conn, uint32_t mfn,
-                          uint32_t port)
+static XS_TEST_UNUSED int fake_introduce(void *ctx, struct xs_conn *conn,
+                                         uint32_t mfn, uint32_t port)
 {
     struct fake_daemon *f = ctx;
 
@@ -115,8 +115,9 @@ static uint32_t next_req_id = 100;
 static size_t output_chunk = 1u << 20;
 
 /* Build the wire form of a request into buf; its length. */
-static XS_TEST_UNUSED size_t wire_request(char *buf, uint32_t type, uint32_t req_id,
-                           uint32_t tx_id, const void *payload, uint32_t len)
+static XS_TEST_UNUSED size_t wire_request(char *buf, uint32_t type,
+                                          uint32_t req_id, uint32_t tx_id,
+                                          const void *payload, uint32_t len)
 {
     struct xsd_sockmsg hdr = { type, req_id, tx_id, len };
 
@@ -127,7 +128,8 @@ static XS_TEST_UNUSED size_t wire_request(char *buf, uint32_t type, uint32_t req
 }
 
 /* Feed bytes to c, asserting that it takes all of them. */
-static XS_TEST_UNUSED void feed(struct xs_conn *c, const void *bytes, size_t len)
+static XS_TEST_UNUSED void feed(struct xs_conn *c, const void *bytes,
+                                size_t len)
 {
     assert_int_equal(xs_conn_input(c, bytes, len), len);
 }
@@ -158,7 +160,8 @@ static XS_TEST_UNUSED size_t output_pending(struct xs_conn *c)
  * Read len bytes of c's output into buf, taking at most output_chunk at a
  * time: whether there were that many.
  */
-static XS_TEST_UNUSED bool read_output(struct xs_conn *c, void *buf, size_t len)
+static XS_TEST_UNUSED bool read_output(struct xs_conn *c, void *buf,
+                                       size_t len)
 {
     char *out = buf;
     size_t got = 0, avail, take;
@@ -261,7 +264,8 @@ static XS_TEST_UNUSED void expect_silence(struct xs_conn *c)
 
 /* ------------------------------------------------ requests by name */
 /* Join a, NUL, b (b_len bytes) into buf; the length. */
-static XS_TEST_UNUSED uint32_t join2(char *buf, const char *a, const void *b, uint32_t b_len)
+static XS_TEST_UNUSED uint32_t join2(char *buf, const char *a,
+                                     const void *b, uint32_t b_len)
 {
     size_t alen = strlen(a) + 1;
 
@@ -340,7 +344,7 @@ static XS_TEST_UNUSED void set_perms_ok(struct xs_conn *c, const char *path,
     expect_ok(do_set_perms(c, 0, path, perms, len), XS_SET_PERMS);
 }
 
-/* INTRODUCE domid (as dom0 connection c) with the given mfn and port. */
+/* Send INTRODUCE from c with args "domid\0mfn\0port\0". */
 static XS_TEST_UNUSED struct test_msg *do_introduce(struct xs_conn *c,
                                                     const char *args,
                                                     uint32_t len)

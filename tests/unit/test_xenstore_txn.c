@@ -112,6 +112,10 @@ static void test_watches_fire_at_commit_once_per_path(void **state)
     write_ok(dom0, tx, "/tool/a", "2");
     write_ok(dom0, tx, "/tool/b", "1");
     expect_ok(do_path(dom0, XS_RM, tx, "/tool/old"), XS_RM);
+    /* What failed or changed nothing fires nothing. */
+    expect_error(do_path(dom0, XS_RM, tx, "/tool/none/deeper"), "ENOENT");
+    expect_ok(do_path(dom0, XS_MKDIR, tx, "/tool/b"), XS_MKDIR);
+    expect_ok(do_path(dom0, XS_MKDIR, tx, "/tool"), XS_MKDIR);
     expect_silence(watcher);
     expect_ok(txn_end(dom0, tx, "T"), XS_TRANSACTION_END);
     expect_silence(dom0);
