@@ -124,6 +124,7 @@ all: packs
 # own rules (build/xl/...).
 -include xenolinux-lite/kernel/kernel.mk
 -include xenolinux-lite/user/user.mk
+-include dom0/dom0.mk
 -include tools/mkfs.mk
 
 # ------------------------------------------------------------------- ISO

@@ -151,6 +151,7 @@ static void init_vcpu0(struct vcpu *v, const struct guest_params *gp,
     r->esi = l->v_start_info;
     r->eflags = EFLAGS_IF | EFLAGS_FIXED;
     v->state = VCPU_RUNNABLE;
+    v->initialised = 1;         /* the builder gave it its context */
 }
 
 static int fail(char *err, size_t errlen, const char *msg)

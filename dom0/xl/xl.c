@@ -1,0 +1,53 @@
+/*
+ * xl: dom0's control tool.  "xl COMMAND ARGS...", as with Xen's xl;
+ * domains are named by name or by id.
+ */
+#include "dom0/xl/xl.h"
+#include "user.h"
+
+static const struct {
+    const char *name;
+    xl_command_fn run;
+    const char *help;
+} commands[] = {
+    { "create", xl_create, "create CONFIG [-c]  build and start a domain (-c: attach its console)" },
+    { "list", xl_list, "list [-v]          the domains (-v: with pages)" },
+    { "info", xl_info, "info               the hypervisor and the machine" },
+    { "dmesg", xl_dmesg, "dmesg [-c]         the hypervisor's log (-c: clear it)" },
+    { "pause", xl_pause, "pause DOMAIN       stop scheduling it" },
+    { "unpause", xl_unpause, "unpause DOMAIN     schedule it again" },
+    { "console", xl_console, "console DOMAIN     attach to its console (detach: Ctrl-])" },
+    { "shutdown", xl_shutdown, "shutdown [-w] DOMAIN  ask it to power off (-w: wait)" },
+    { "destroy", xl_destroy, "destroy DOMAIN     kill it at once, freeing its memory" },
+};
+
+static void usage(void)
+{
+    printf(2, "usage: xl COMMAND [ARGS]\n");
+    for (unsigned int i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        printf(2, "  xl %s\n", commands[i].help);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage();
+        exit();
+    }
+    for (unsigned int i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        if (strcmp(argv[1], commands[i].name) != 0)
+            continue;
+        struct xl xl;
+        if (xc_privcmd_open(&xl.pc) < 0) {
+            printf(2, "xl: cannot open /dev/privcmd (only dom0 controls domains)\n");
+            exit();
+        }
+        xl.xc = &xl.pc.ops;
+        commands[i].run(&xl, argc - 1, argv + 1);
+        xc_privcmd_close(&xl.pc);
+        exit();
+    }
+    printf(2, "xl: unknown command '%s'\n", argv[1]);
+    usage();
+    exit();
+}
