@@ -52,7 +52,8 @@ struct xs_daemon_ops {
     /*
      * An introduced domain's connection is going (released, gone, or
      * closed): unbind its port, unmap its page and forget conn, which is
-     * freed when this returns.
+     * freed when this returns.  A RELEASE calls this from inside
+     * xs_conn_input of the connection that sent it (always another one).
      */
     void (*release)(void *ctx, struct xs_conn *conn);
     /* Optional (may be NULL): text sent with XS_DEBUG "print". */
