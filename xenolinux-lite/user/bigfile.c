@@ -6,12 +6,13 @@
  *      position in the file and on the pass, so a block that landed in the
  *      wrong place, or stale data from an earlier pass, is noticed; read
  *      it back in 8 KB reads and compare; fstat must show the size;
- *   2. fill the rest of the disk with ballast until a write fails, so that
- *      no block is free;
+ *   2. fill the rest of the disk with ballast files, each written until a
+ *      write fails (the disk is full, or the file reached the largest
+ *      size), until a new one takes nothing: then no block is free;
  *   3. unlink big.1 and write big.2 of the same size: only possible if
  *      every block of big.1, the indirect ones at every level included,
  *      was freed; read it back;
- *   4. unlink both.
+ *   4. unlink all of them.
  *
  * Prints "bigfile: OK", or "bigfile: FAIL: ..." and exits at the first
  * failure.  The size in KB may be given: bigfile [KB].
@@ -84,20 +85,42 @@ write_and_check(const char *name, int size, uint pass)
     printf(1, "bigfile: read %s back: every byte right\n", name);
 }
 
-/* Write ballast until the disk is full; return the bytes that fit. */
-static int
-fill_disk(const char *name)
-{
-    int fd, off = 0;
+#define MAX_BALLAST 20    /* files: 20 * 8 MB is more than any disk */
 
-    fd = open(name, O_CREATE | O_WRONLY);
-    if (fd < 0)
-        fail("cannot create", name, 0);
+static char ballast_name[MAX_BALLAST][16];
+static int nballast;
+
+/* Write ballast files until the disk is full; return the bytes that fit.
+ * A write that fails may still have written part of its chunk, so a file
+ * is full when a write fails, and the disk when a new file stays empty. */
+static int
+fill_disk(void)
+{
+    struct stat st;
+    int total = 0;
+
     memset(buf, 0x5A, CHUNK);
-    while (write(fd, buf, CHUNK) == CHUNK)
-        off += CHUNK;
-    close(fd);
-    return off;
+    for (;;) {
+        if (nballast == MAX_BALLAST)
+            fail("disk never filled up:", "ballast", total);
+        char *name = ballast_name[nballast++];
+        snprintf(name, sizeof(ballast_name[0]), "big.ballast%d", nballast);
+        int fd = open(name, O_CREATE | O_WRONLY);
+        if (fd < 0 && nballast > 1) {
+            nballast--;     /* not even room for a directory entry */
+            return total;
+        }
+        if (fd < 0)
+            fail("cannot create", name, total);
+        while (write(fd, buf, CHUNK) == CHUNK)
+            ;
+        if (fstat(fd, &st) < 0)
+            fail("cannot fstat", name, total);
+        close(fd);
+        total += st.size;
+        if (st.size == 0)
+            return total;
+    }
 }
 
 int
@@ -112,14 +135,18 @@ main(int argc, char *argv[])
         exit();
     }
     write_and_check("big.1", size, 1);
-    int ballast = fill_disk("big.ballast");
-    printf(1, "bigfile: disk full after %d more bytes\n", ballast);
+    int ballast = fill_disk();
+    printf(1, "bigfile: disk full after %d more bytes in %d files\n", ballast,
+           nballast);
     if (unlink("big.1") < 0)
         fail("cannot unlink", "big.1", 0);
     write_and_check("big.2", size, 2);
     printf(1, "bigfile: the space of big.1 came back\n");
-    if (unlink("big.2") < 0 || unlink("big.ballast") < 0)
-        fail("cannot unlink", "big.2 or big.ballast", 0);
+    if (unlink("big.2") < 0)
+        fail("cannot unlink", "big.2", 0);
+    for (int i = 0; i < nballast; i++)
+        if (unlink(ballast_name[i]) < 0)
+            fail("cannot unlink", ballast_name[i], 0);
     printf(1, "bigfile: OK\n");
     exit();
 }
