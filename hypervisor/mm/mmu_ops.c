@@ -23,8 +23,10 @@
 
 /*
  * The domain whose frames new L1 entries (and machphys updates) may
- * name: the caller for DOMID_SELF; any other existing domain for a
- * privileged caller.  Returns NULL with *rc set otherwise.
+ * name (and whose tables pin and unpin act on): the caller for DOMID_SELF;
+ * any other existing domain for a privileged caller (naming itself by id
+ * is refused, as Xen 3.0.4 refuses it).  Returns NULL with *rc set
+ * otherwise.
  */
 static struct domain *foreign_domain(struct domain *d, uint32_t fdom, long *rc)
 {
@@ -229,7 +231,7 @@ static long mmuext_one(struct vcpu *v, struct domain *fd, const void *req)
     case MMUEXT_PIN_L4_TABLE:
         return 0;                       /* no such levels here */
     case MMUEXT_UNPIN_TABLE:
-        return unpin_table(d, op->arg1.mfn);
+        return unpin_table(fd, op->arg1.mfn);
     case MMUEXT_NEW_BASEPTR:
         return vcpu_new_baseptr(v, op->arg1.mfn);
     case MMUEXT_TLB_FLUSH_MULTI:

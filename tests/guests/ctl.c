@@ -79,9 +79,10 @@ static domid_t create(void)
 static domid_t build(domid_t dom, const char *image, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+static struct domu_built built;     /* what the last build() made */
+
 static domid_t build(domid_t dom, const char *image, const char *fmt, ...)
 {
-    static struct domu_built built;
     char cmdline[256], err[160];
     va_list ap;
     va_start(ap, fmt);
@@ -612,6 +613,19 @@ static void scenario_neg(void)
     expect_rc("getdomaininfo of it", domain_info(d, &info), -ESRCH);
 
     domid_t u = build(0, "domu_unpriv", "%s", "");
+    /* Unpin and pin act on the foreign domain's table (FD = u), as in
+     * Xen; naming itself by id as FD is refused. */
+    mmuext_op_t op;
+    memset(&op, 0, sizeof(op));
+    op.arg1.mfn = built.l2_mfn;
+    op.cmd = MMUEXT_UNPIN_TABLE;
+    expect_rc("unpin the new domain's L2 with FD = it",
+              HYPERCALL4(__HYPERVISOR_mmuext_op, &op, 1, 0, u), 0);
+    expect_rc("unpin it again", HYPERCALL4(__HYPERVISOR_mmuext_op, &op, 1, 0, u),
+              -EINVAL);
+    expect_rc("pin it back", xc_pin_l2(x, u, built.l2_mfn), 0);
+    expect_rc("pin with FD naming ourselves by id",
+              xc_pin_l2(x, 0, built.l2_mfn), -ESRCH);
     unpause(u);
     expect_poweroff(&u, 1, "neg", 10000);
     destroy(u);
