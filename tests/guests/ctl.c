@@ -536,7 +536,7 @@ static void scenario_xenolinux(void)
     }
     char program[32] = "systest", cmdline[64], err[160];
     arg_str("run", program, sizeof(program));
-    snprintf(cmdline, sizeof(cmdline), "run=%s", program);
+    snprintf(cmdline, sizeof(cmdline), "run=%s console=io", program);
 
     static struct domu_built built;
     struct domu_spec spec = { .image = kernel, .image_len = kernel_len,

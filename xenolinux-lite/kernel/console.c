@@ -2,12 +2,15 @@
  * The console: kernel output (cprintf, panic) and the console device
  * (major CONSOLE) that user programs read and write.
  *
- * Output goes to the hypervisor's console with CONSOLEIO_write.  Input,
- * for dom0, is the serial line the hypervisor lends us: VIRQ_CONSOLE
- * says bytes arrived, CONSOLEIO_read fetches them, and consoleintr()
- * edits them into lines (backspace, ^U kills the line, ^D ends the
- * input, ^P lists the processes).  A reader gets at most one line per
- * read.
+ * dom0's output goes to the hypervisor's console with CONSOLEIO_write;
+ * its input is the serial line the hypervisor lends us: VIRQ_CONSOLE
+ * says bytes arrived, CONSOLEIO_read fetches them.  A domU's console is
+ * its console ring, served by xenconsoled (console_front.c), unless its
+ * command line says "console=io": then its output goes to the
+ * hypervisor's console too, and it has no input.  Either way,
+ * consoleintr() edits typed bytes into lines (backspace, ^U kills the
+ * line, ^D ends the input, ^P lists the processes).  A reader gets at
+ * most one line per read.
  *
  * In raw mode (ioctl CONSOLE_SETRAW, for `xl console`) nothing is edited
  * or echoed: every byte is at once there for the reader, who gets what
@@ -21,6 +24,7 @@
 #include "xenolinux-lite/kernel/proc.h"
 #include "xenolinux-lite/kernel/spinlock.h"
 #include "xenolinux-lite/kernel/xen.h"
+#include "xenolinux-lite/kernel/console_front.h"
 #include "xenolinux-lite/include/abi/xenio.h"
 
 #define CTRL(c) ((c) - '@')
@@ -30,6 +34,7 @@
 static struct {
     struct spinlock lock;
     int locking;                /* 0 once we panic */
+    int panicking;              /* a domU's ring console also copies to console_io */
     int raw;                    /* raw mode (input.lock = lock) */
     struct file *raw_owner;     /* the open file that set it */
 } cons;
@@ -41,11 +46,21 @@ static struct {
     uint32_t e;                 /* end of what is being edited */
 } input;
 
-/* Write n bytes to the hypervisor's console (any context, no lock). */
+/*
+ * Write n bytes to the console: the console ring or the hypervisor's
+ * console (any context; callers serialise with cons.lock when they
+ * can).  After a panic a ring console's output goes to both, so that
+ * the hypervisor's log shows why the domain stopped.
+ */
 void console_write(const char *s, int n)
 {
-    if (n > 0)
+    if (n <= 0)
+        return;
+    int ring = console_front_active();
+    if (!ring || cons.panicking)
         HYPERCALL3(__HYPERVISOR_console_io, CONSOLEIO_write, n, s);
+    if (ring)
+        console_front_write(s, n, 0);
 }
 
 static void consputc(int c)
@@ -80,6 +95,7 @@ void panic(const char *why)
 {
     events_disable();
     cons.locking = 0;
+    cons.panicking = 1;
     cprintf("panic: %s\n", why);
     if (myproc())
         cprintf("  in pid %d (%s)\n", myproc()->pid, myproc()->name);
@@ -188,12 +204,21 @@ static int consoleread(struct file *f, char *dst, int n)
     return target - n;
 }
 
-/* Write n bytes from dst (user memory) through a kernel buffer. */
+/*
+ * Write n bytes from src (user memory).  To the console ring directly,
+ * sleeping while it is full; to the hypervisor's console through a
+ * kernel buffer.
+ */
 static int consolewrite(struct file *f, char *src, int n)
 {
     static char chunk[512];
     (void)f;
     acquire(&cons.lock);
+    if (console_front_active()) {
+        int done = console_front_write(src, n, &cons.lock);
+        release(&cons.lock);
+        return done == 0 && n > 0 ? -1 : done;     /* killed at once */
+    }
     for (int done = 0; done < n;) {
         int m = n - done < (int)sizeof(chunk) ? n - done : (int)sizeof(chunk);
         memmove(chunk, src + done, m);
@@ -277,10 +302,7 @@ static void on_console_input(evtchn_port_t port)
 void console_input_init(void)
 {
     if (!is_dom0()) {
-        /*
-         * TODO(split drivers): a domU's input arrives on its console ring
-         * (start_info console.domU); until that is wired, it reads nothing.
-         */
+        console_front_input_init();     /* nothing with console=io */
         return;
     }
     if (bind_virq(VIRQ_CONSOLE, on_console_input) < 0)
