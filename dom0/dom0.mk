@@ -12,11 +12,14 @@
 D0_OUT := $(B)/dom0
 D0_CFLAGS := $(XL_U_CFLAGS) -I.
 
-DOM0_PROGS := xl
+DOM0_PROGS := xl xenconsoled
 D0_LIBS_xl := libbuild libxs
+D0_LIBS_xenconsoled := libxs consring
 
 D0_LIB_libbuild := $(DOM0_LIB_C)
 D0_LIB_libxs := $(wildcard dom0/libxs/*.c)
+# The console ring's byte copies, shared with the kernel's console front end.
+D0_LIB_consring := xenolinux-lite/kernel/console_ring.c
 
 $(D0_OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
