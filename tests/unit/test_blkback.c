@@ -445,6 +445,9 @@ static void test_inflight_table_holds_32_requests(void **state)
     assert_int_equal(blkfront_slot_get(&t, BLKIF_OP_READ), -EBUSY);
     struct blkif_response rsp = { .id = 17, .operation = BLKIF_OP_READ };
     assert_int_equal(blkfront_slot_complete(&t, &rsp), 17);
+    /* Answered is not free: its owner still copies the data out. */
+    assert_int_equal(blkfront_slot_get(&t, BLKIF_OP_WRITE), -EBUSY);
+    blkfront_slot_put(&t, 17);
     assert_int_equal(blkfront_slot_get(&t, BLKIF_OP_WRITE), 17);
 }
 
@@ -465,6 +468,21 @@ static void test_answer_to_no_request_in_flight_refused(void **state)
     rsp.operation = BLKIF_OP_WRITE;
     assert_int_equal(blkfront_slot_complete(&t, &rsp), 0);
     assert_int_equal(blkfront_slot_complete(&t, &rsp), -EINVAL);   /* twice */
+    blkfront_slot_put(&t, 0);
+    assert_int_equal(blkfront_slot_complete(&t, &rsp), -EINVAL);   /* freed */
+}
+
+static void test_reused_slot_takes_one_answer_again(void **state)
+{
+    (void)state;
+    struct blkfront_inflight t = { 0 };
+    struct blkif_response rsp = { .id = 0, .operation = BLKIF_OP_READ };
+    assert_int_equal(blkfront_slot_get(&t, BLKIF_OP_READ), 0);
+    assert_int_equal(blkfront_slot_complete(&t, &rsp), 0);
+    blkfront_slot_put(&t, 0);
+    assert_int_equal(blkfront_slot_get(&t, BLKIF_OP_READ), 0);
+    assert_int_equal(blkfront_slot_complete(&t, &rsp), 0);
+    assert_int_equal(blkfront_slot_complete(&t, &rsp), -EINVAL);
 }
 
 static void test_rsp_prod_beyond_requests_sent_refused(void **state)
@@ -525,6 +543,7 @@ int main(void)
         T(test_unaligned_or_oversized_buffer_refused),
         T(test_inflight_table_holds_32_requests),
         T(test_answer_to_no_request_in_flight_refused),
+        T(test_reused_slot_takes_one_answer_again),
         T(test_rsp_prod_beyond_requests_sent_refused),
         T(test_front_end_asks_to_be_woken_before_sleeping),
     };

@@ -34,6 +34,7 @@ int blkfront_slot_get(struct blkfront_inflight *t, uint8_t operation)
     for (int i = 0; i < BLKFRONT_MAX_INFLIGHT; i++) {
         if (!(t->busy & (1u << i))) {
             t->busy |= 1u << i;
+            t->answered &= ~(1u << i);
             t->operation[i] = operation;
             return i;
         }
@@ -47,10 +48,20 @@ int blkfront_slot_complete(struct blkfront_inflight *t,
     if (rsp->id >= BLKFRONT_MAX_INFLIGHT)
         return -EINVAL;
     int i = (int)rsp->id;
-    if (!(t->busy & (1u << i)) || t->operation[i] != rsp->operation)
+    uint32_t bit = 1u << i;
+    if (!(t->busy & bit) || (t->answered & bit) ||
+        t->operation[i] != rsp->operation)
         return -EINVAL;
-    t->busy &= ~(1u << i);
+    t->answered |= bit;
     return i;
+}
+
+void blkfront_slot_put(struct blkfront_inflight *t, int i)
+{
+    if (i >= 0 && i < BLKFRONT_MAX_INFLIGHT) {
+        t->busy &= ~(1u << i);
+        t->answered &= ~(1u << i);
+    }
 }
 
 int blkif_front_take(blkif_front_ring_t *r, struct blkif_response *rsp)

@@ -88,24 +88,31 @@ int blkif_build_request(struct blkif_request *req, int write, uint64_t id,
 /*
  * The front end's table of requests in flight.  A request's id is its
  * slot number, so an answer is matched in constant time, and an answer
- * naming a slot not in flight (a broken back end) is recognised.
+ * naming a slot not in flight (a broken back end) is recognised.  A slot
+ * stays taken after its answer until its owner has finished with it
+ * (blkfront_slot_put): the answer only marks it answered.
  */
 struct blkfront_inflight {
-    uint32_t busy;                          /* bit i: slot i in flight */
+    uint32_t busy;                          /* bit i: slot i taken */
+    uint32_t answered;                      /* bit i: its answer came */
     uint8_t operation[BLKFRONT_MAX_INFLIGHT];
 };
 
 /* Claim a free slot for a request of `operation`: its number, or
- * -EBUSY if all are in flight. */
+ * -EBUSY if all are taken. */
 int blkfront_slot_get(struct blkfront_inflight *t, uint8_t operation);
 
 /*
- * Match the (copied) response rsp to its slot and free the slot: the
- * slot number, or -EINVAL if rsp names no request in flight or another
- * operation than the one sent.
+ * Match the (copied) response rsp to its slot and mark the slot
+ * answered: the slot number, or -EINVAL if rsp names no request in
+ * flight (a free slot, one already answered, or another operation
+ * than the one sent).
  */
 int blkfront_slot_complete(struct blkfront_inflight *t,
                            const struct blkif_response *rsp);
+
+/* Free slot i (taken by blkfront_slot_get), answered or not. */
+void blkfront_slot_put(struct blkfront_inflight *t, int i);
 
 /*
  * Take the next response off the front ring r, copied into *rsp.  1 if
