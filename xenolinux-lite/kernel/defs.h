@@ -56,6 +56,15 @@ int wait(void);
 int kill(int pid);
 int growproc(int n);
 void procdump(void);
+int kthread_start(const char *name, void (*fn)(void *), void *arg);
+void kill_others(void);         /* every user process but init and us */
+
+/* shutdown.c: end the domain in order (stop processes, commit the
+ * log), with a SHUTDOWN_* reason; does not return. */
+void domain_shutdown(unsigned int reason) __attribute__((noreturn));
+
+/* xenbus_ring.c: the store client (its API for drivers: xenbus.h) */
+void xenbus_init(void);
 
 /* exec.c */
 int exec(char *path, char **argv);
@@ -106,6 +115,7 @@ void initlog(int dev);
 void log_write(struct buf *b);
 void begin_op(void);
 void end_op(void);
+void log_freeze(void);          /* for the end: no more operations */
 
 /* fs.c */
 void readsb(int dev, struct superblock *sb);

@@ -5,10 +5,10 @@
  *   1 console   console.c      everyone; raw mode for `xl console`
  *   2 privcmd   privcmd.c      dom0: hypercalls and foreign mappings
  *   3 evtchn    evtchndev.c    dom0: event-channel ports for programs
+ *   4 xenbus    xenbus_dev.c   every domain with a store (registered by
+ *                              xenbus_init once it found the ring)
  *   5 ptmx      pty.c          pseudo-terminal masters
  *   6 ptsN      pty.c          their slaves
- *
- * (4, /dev/xenbus, has no driver yet: opening it fails.)
  */
 #include "xenolinux-lite/kernel/defs.h"
 #include "xenolinux-lite/kernel/core.h"

@@ -55,6 +55,7 @@ static struct {
     uint32_t size;              /* data blocks the log may hold */
     int outstanding;            /* operations between begin_op and end_op */
     int committing;             /* commit() running: no new operations */
+    int frozen;                 /* log_freeze(): no new operations, ever */
     struct logheader lh;        /* blocks of the open transaction */
 } log;
 
@@ -192,7 +193,7 @@ void begin_op(void)
 {
     acquire(&log.lock);
     for (;;) {
-        if (log.committing ||
+        if (log.committing || log.frozen ||
             log.lh.n + (log.outstanding + 1) * MAXOPBLOCKS > log.size) {
             sleep(&log, &log.lock);
         } else {
@@ -254,5 +255,20 @@ void log_write(struct buf *b)
         log.lh.block[log.lh.n++] = b->blockno;
     }
     b->flags |= B_DIRTY;
+    release(&log.lock);
+}
+
+/*
+ * For the domain's end: admit no new operation from now on, and wait
+ * until every open one has ended and its commit is installed.  When this
+ * returns, everything that completed is home on the disk and nothing is
+ * in the log; a process that tries another operation sleeps forever.
+ */
+void log_freeze(void)
+{
+    acquire(&log.lock);
+    log.frozen = 1;
+    while (log.outstanding > 0 || log.committing)
+        sleep(&log, &log.lock);
     release(&log.lock);
 }

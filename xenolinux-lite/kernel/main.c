@@ -31,6 +31,7 @@ void main(start_info_t *si)
     fileinit();
     diskinit();
     userinit();
+    xenbus_init();          /* after init, which must be pid 1 */
     events_enable();
     scheduler();
 }

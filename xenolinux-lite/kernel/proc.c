@@ -29,6 +29,7 @@ static char kstacks[NPROC][KSTACKSIZE] __attribute__((aligned(PGSIZE)));
 
 extern void trapret(void);
 static void forkret(void);
+static void kthread_entry(void);
 static void wakeup1(void *chan);
 
 void pinit(void)
@@ -88,6 +89,8 @@ static void freeproc(struct proc *p)
     p->name[0] = 0;
     p->killed = 0;
     p->chan = 0;
+    p->kthread = 0;
+    p->kthread_arg = 0;
     p->state = UNUSED;
 }
 
@@ -113,6 +116,29 @@ void userinit(void)
     acquire(&ptable.lock);
     p->state = RUNNABLE;
     release(&ptable.lock);
+}
+
+/*
+ * Start a kernel thread: a process without user memory (it runs on the
+ * kernel's own page directory) that runs fn(arg) in process context, so
+ * it may sleep, and never enters ring 3.  It has no parent, kill()
+ * refuses it, and fn must never return.  Returns its pid, or -1 if the
+ * process table is full.
+ */
+int kthread_start(const char *name, void (*fn)(void *), void *arg)
+{
+    struct proc *p = allocproc();
+    if (!p)
+        return -1;
+    p->pgdir = kpgdir;
+    p->kthread = fn;
+    p->kthread_arg = arg;
+    p->context->eip = (uint32_t)kthread_entry;
+    safestrcpy(p->name, name, sizeof(p->name));
+    acquire(&ptable.lock);
+    p->state = RUNNABLE;
+    release(&ptable.lock);
+    return p->pid;
 }
 
 /* Grow (n > 0) or shrink the current process's memory by n bytes. */
@@ -335,6 +361,15 @@ static void forkret(void)
     }
 }
 
+/* A kernel thread's first return from the scheduler. */
+static void kthread_entry(void)
+{
+    release(&ptable.lock);
+    struct proc *p = myproc();
+    p->kthread(p->kthread_arg);
+    panic("kernel thread returned");
+}
+
 /* Release lk and sleep on chan; reacquire lk when woken. */
 void sleep(void *chan, struct spinlock *lk)
 {
@@ -380,6 +415,8 @@ int kill(int pid)
     acquire(&ptable.lock);
     for (struct proc *p = ptable.proc; p < &ptable.proc[NPROC]; p++) {
         if (p->pid == pid && p->state != UNUSED) {
+            if (p->kthread)
+                break;              /* kernel threads are not killed */
             p->killed = 1;
             if (p->state == SLEEPING)
                 p->state = RUNNABLE;
@@ -389,6 +426,26 @@ int kill(int pid)
     }
     release(&ptable.lock);
     return -1;
+}
+
+/*
+ * Mark every user process but init and the caller killed (woken if
+ * asleep): each exits at its next return to ring 3, after finishing the
+ * system call it is in.  For ending the domain (shutdown.c).
+ */
+void kill_others(void)
+{
+    struct proc *cur = myproc();
+    acquire(&ptable.lock);
+    for (struct proc *p = ptable.proc; p < &ptable.proc[NPROC]; p++) {
+        if (p->state == UNUSED || p->state == ZOMBIE || p == cur ||
+            p == initproc || p->kthread)
+            continue;
+        p->killed = 1;
+        if (p->state == SLEEPING)
+            p->state = RUNNABLE;
+    }
+    release(&ptable.lock);
 }
 
 int killed(struct proc *p)

@@ -23,5 +23,7 @@ struct proc {
     struct file *ofile[NOFILE]; /* FS: open files */
     struct inode *cwd;          /* FS: current directory */
     char name[16];              /* for debugging */
+    void (*kthread)(void *);    /* a kernel thread's function, else 0 */
+    void *kthread_arg;
 };
 #endif

@@ -9,11 +9,9 @@
  * command line.  PROGRAM is a path in the root file system, at most
  * BOOTRUN_MAX - 1 bytes; without the option init starts the shell.
  *
- * Powering off stops the domain at once (SCHEDOP_shutdown, reason
- * poweroff): processes still running simply stop.  The file system
- * needs nothing first: every operation that completed is on the disk
- * (the log commits synchronously), and one cut short is undone or
- * replayed by the log at the next boot.
+ * Powering off ends the domain in order (shutdown.c): the other
+ * processes are stopped, the file system's log is committed, then
+ * SCHEDOP_shutdown with reason poweroff.
  */
 #include "xenolinux-lite/kernel/defs.h"
 #include "xenolinux-lite/kernel/core.h"
@@ -83,8 +81,5 @@ int sys_poweroff(void)
 {
     if (myproc()->pid != 1)
         return -1;
-    cprintf("xenolinux-lite: powering off\n");
-    struct sched_shutdown s = { .reason = SHUTDOWN_poweroff };
-    for (;;)
-        HYPERCALL2(__HYPERVISOR_sched_op, SCHEDOP_shutdown, &s);
+    domain_shutdown(SHUTDOWN_poweroff);
 }
