@@ -89,6 +89,14 @@ int xs_daemon_domain_gone(struct xs_daemon *d, domid_t domid)
     return 0;
 }
 
+int xs_daemon_domain_shutdown(struct xs_daemon *d, domid_t domid)
+{
+    if (xs_daemon_find_domain(d, domid) == NULL)
+        return -ENOENT;
+    daemon_fire_path(d, XS_SPECIAL_RELEASE, false);
+    return 0;
+}
+
 struct xs_conn *xs_daemon_next_conn(struct xs_daemon *d,
                                     struct xs_conn *prev)
 {

@@ -104,6 +104,13 @@ void xs_conn_output_done(struct xs_conn *c, size_t n);
  */
 int xs_daemon_domain_gone(struct xs_daemon *d, domid_t domid);
 
+/*
+ * Domain domid shut down but still exists (for the tools to look at and
+ * destroy): fire @releaseDomain, as Xen's daemon does; its connection
+ * stays.  0, or -ENOENT if it was not introduced.
+ */
+int xs_daemon_domain_shutdown(struct xs_daemon *d, domid_t domid);
+
 /* The connection after prev (NULL: the first), or NULL after the last. */
 struct xs_conn *xs_daemon_next_conn(struct xs_daemon *d,
                                     struct xs_conn *prev);

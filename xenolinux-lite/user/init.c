@@ -1,10 +1,10 @@
 /*
  * init: the first user process.  It gives itself the console as fds 0, 1
  * and 2 (creating the device node "console" if the file system lacks it),
- * makes the device nodes of /dev, starts dom0's daemons (xenconsoled),
- * then runs the shell, and runs it again whenever it exits (after a
- * pause if it did not last a tenth of a second).  Orphaned processes
- * become init's children; it reaps them as it waits.
+ * makes the device nodes of /dev, starts dom0's daemons (xenstored and
+ * xenconsoled), then runs the shell, and runs it again whenever it exits
+ * (after a pause if it did not last a tenth of a second).  Orphaned
+ * processes become init's children; it reaps them as it waits.
  *
  * With "run=PROGRAM" on the kernel command line (kernel/sysboot.c),
  * init first runs PROGRAM, waits for it and powers the domain off: how a
@@ -65,6 +65,31 @@ make_dev_nodes(void)
         snprintf(path, sizeof(path), "/dev/pts%d", i);
         make_node(path, DEV_PTS, i);
     }
+}
+
+/*
+ * In dom0 (where /dev/privcmd opens), start xenstored (dom0/xenstored)
+ * in the background: the store every domain's devices are set up
+ * through.  Until it runs, the kernel's store requests wait.
+ */
+static void
+start_xenstored(void)
+{
+    static char *argv[] = { "/xenstored", 0 };
+    int fd, pid;
+
+    fd = open("/dev/privcmd", O_RDWR);
+    if (fd < 0)
+        return;                 /* not dom0: another domain's serves us */
+    close(fd);
+    pid = fork();
+    if (pid == 0) {
+        exec(argv[0], argv);
+        printf(2, "init: cannot start %s\n", argv[0]);
+        exit();
+    }
+    if (pid < 0)
+        printf(2, "init: fork failed; no %s\n", argv[0]);
 }
 
 /*
@@ -135,6 +160,7 @@ main(void)
 
     open_console();
     make_dev_nodes();
+    start_xenstored();
     start_xenconsoled();
     run_boot_program();
     for (;;) {
