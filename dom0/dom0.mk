@@ -12,8 +12,9 @@
 D0_OUT := $(B)/dom0
 D0_CFLAGS := $(XL_U_CFLAGS) -I.
 
-DOM0_PROGS := xl xenconsoled xenstored
+DOM0_PROGS := xl xenconsoled xenstored xstest
 D0_LIBS_xl := libbuild libxs
+D0_LIBS_xstest := libxs
 D0_LIBS_xenconsoled := libxs consring
 
 D0_LIB_libbuild := $(DOM0_LIB_C)
