@@ -27,7 +27,7 @@ int console_open(struct console *c, struct hv *h, uint32_t domid,
 {
     int rc;
     c->domid = domid;
-    c->ignored = 0;
+    c->said_impossible = 0;
     outbuf_init(&c->pending);
     if ((rc = hv_map(h, domid, mfn, &c->page)) < 0)
         return rc;
@@ -44,15 +44,16 @@ int console_open(struct console *c, struct hv *h, uint32_t domid,
     return 0;
 }
 
-/* Say once that the guest's indices are impossible, and once that they
- * are sane again; the console is ignored in between. */
+/* The first time the guest's indices are impossible, say so; only
+ * once, so that a guest flipping them cannot flood dom0's console.
+ * (guest_ring.c ignores the console while they are.) */
 static void note_sanity(struct console *c, int sane)
 {
-    if (c->ignored == !sane)
-        return;
-    c->ignored = !sane;
-    printf(2, "xenconsoled: domain %d: console indices %s\n", c->domid,
-           sane ? "sane again" : "impossible; ignoring its console");
+    if (!sane && !c->said_impossible) {
+        c->said_impossible = 1;
+        printf(2, "xenconsoled: domain %d: impossible console indices; "
+               "ignoring its console until they are sane\n", c->domid);
+    }
 }
 
 /* Hand the pty what it takes of the pending output. */

@@ -23,7 +23,7 @@ struct console {
     uint32_t port;              /* our end of the console channel */
     int master, slave;          /* the pty's two sides */
     int pty;                    /* its index: /dev/ptsN */
-    int ignored;                /* the guest's indices are impossible */
+    int said_impossible;        /* its indices were impossible once */
     struct outbuf pending;      /* output the pty has not taken */
 };
 
