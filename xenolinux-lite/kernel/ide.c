@@ -19,6 +19,7 @@
 #include "xenolinux-lite/kernel/xen.h"
 #include "xenolinux-lite/kernel/ioport.h"
 #include "xenolinux-lite/kernel/fsprivate.h"
+#include "xenolinux-lite/kernel/sleeplock.h"
 #include "public/physdev.h"
 
 /* Command-block registers (primary channel) and the control register. */
@@ -52,6 +53,7 @@
 #define POLL_LIMIT 50000000 /* status reads before giving up */
 
 static uint32_t sectors;    /* from IDENTIFY: LBA28 sectors */
+static struct sleeplock ide_lock;   /* held for a whole request */
 
 /*
  * Wait until the drive is not busy; with want_drq, also until it offers
@@ -103,6 +105,7 @@ int ideinit(void)
         cprintf("ide: no I/O privilege\n");
         return -1;
     }
+    initsleeplock(&ide_lock, "ide");
     outb(IDE_CONTROL, CTL_NIEN);
     outb(IDE_DRIVE, DRIVE_MASTER_LBA);
     for (int i = 0; i < 4; i++)
@@ -138,6 +141,7 @@ void iderw(struct buf *b)
 {
     if (b->blockno >= sectors)
         panic("ide: block out of range");
+    acquiresleep(&ide_lock);
     if (ide_wait(0) < 0)
         panic("ide: drive not ready");
 
@@ -159,4 +163,5 @@ void iderw(struct buf *b)
         insl(IDE_DATA, b->data, BSIZE / 4);
     }
     b->flags = (b->flags | B_VALID) & ~B_DIRTY;
+    releasesleep(&ide_lock);
 }
