@@ -2,7 +2,8 @@
 #
 #   make            build/hypervisor.elf (and the test guests)
 #   make iso        build/boot.iso: GRUB, the hypervisor and dom0
-#   make run        boot the ISO in QEMU, serial on this terminal
+#   make run        boot the ISO in QEMU with dom0's disk, serial on this
+#                   terminal (GUESTS=dir adds a folder, FRESH=1 a new disk)
 #   make gdb        QEMU stopped at the first instruction, with gdb attached
 #   make test       host unit tests and QEMU integration tests
 #   make bench      benchmarks, measured from inside a guest
@@ -51,8 +52,9 @@ GUEST_LIB_C := $(wildcard tests/guests/lib/*.c) hypervisor/lib/string.c hypervis
 GUEST_LIB_S := $(wildcard tests/guests/lib/*.S)
 GUEST_LIB_OBJ := $(patsubst %.c,$(B)/guest/%.o,$(GUEST_LIB_C)) \
 	$(patsubst %.S,$(B)/guest/%.o,$(GUEST_LIB_S))
-GUESTS := $(basename $(notdir $(wildcard tests/guests/*.c)))
-GUEST_ELFS := $(patsubst %,$(B)/guests/%.elf,$(GUESTS))
+# (Not "GUESTS": that is make run's folder of the user's own kernels.)
+TEST_GUEST_NAMES := $(basename $(notdir $(wildcard tests/guests/*.c)))
+GUEST_ELFS := $(patsubst %,$(B)/guests/%.elf,$(TEST_GUEST_NAMES))
 
 $(B)/guest/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -128,15 +130,18 @@ all: packs
 -include tools/mkfs.mk
 
 # ------------------------------------------------------------------- ISO
-# dom0 for the ISO: xenolinux-lite with its root file system as ramdisk.
+# GRUB's default entry boots dom0 with root=ide: its disk is the first
+# IDE disk, which `make run` attaches (dom0's disk, tools/mkfs.mk).  The
+# ISO also carries that disk's image as a ramdisk, for the menu entry
+# that needs no disk.
 DOM0_KERNEL ?= $(B)/xl/kernel.elf
-DOM0_RAMDISK ?= $(B)/xl/fs.img
+DOM0_RAMDISK ?= $(B)/xl/dom0disk.img
 
 $(B)/boot.iso: $(B)/hypervisor.elf $(DOM0_KERNEL) $(DOM0_RAMDISK) iso/grub.cfg
 	rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
 	cp $(B)/hypervisor.elf $(B)/iso/boot/hypervisor.elf
 	cp $(DOM0_KERNEL) $(B)/iso/boot/dom0.elf
-	cp $(DOM0_RAMDISK) $(B)/iso/boot/fs.img
+	cp $(DOM0_RAMDISK) $(B)/iso/boot/dom0disk.img
 	cp iso/grub.cfg $(B)/iso/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(B)/iso 2>$(B)/grub-mkrescue.log || \
 		(cat $(B)/grub-mkrescue.log; exit 1)
@@ -145,8 +150,24 @@ iso: $(B)/boot.iso
 
 QEMU_RUN := $(QEMU) -m 256 -nographic -no-reboot
 
-run: $(B)/boot.iso
-	$(QEMU_RUN) -cdrom $(B)/boot.iso
+# make run's disk for dom0: a copy of build/xl/dom0disk.img made at the
+# first run and kept, so what dom0 writes persists from run to run.
+# FRESH=1 (or deleting RUN_DISK) starts again from the built image.
+RUN_DISK ?= $(B)/run/dom0disk.img
+
+run: $(B)/boot.iso $(B)/xl/dom0disk.img
+	@mkdir -p $(dir $(RUN_DISK))
+	@if [ -n "$(FRESH)" ] || [ ! -f $(RUN_DISK) ]; then \
+		cp $(B)/xl/dom0disk.img $(RUN_DISK) && \
+		echo "dom0's disk: $(RUN_DISK), a fresh copy of $(B)/xl/dom0disk.img"; \
+	else \
+		echo "dom0's disk: $(RUN_DISK), as the last run left it" \
+			"(make run FRESH=1 starts afresh)"; \
+		[ $(RUN_DISK) -nt $(B)/xl/dom0disk.img ] || echo \
+			"note: $(B)/xl/dom0disk.img was rebuilt since; FRESH=1 takes it"; \
+	fi
+	$(QEMU_RUN) -cdrom $(B)/boot.iso \
+		-drive file=$(RUN_DISK),format=raw,if=ide,index=0
 
 gdb: $(B)/hypervisor.elf $(DOM0_KERNEL)
 	$(QEMU) -m 256 -display none -serial file:$(B)/gdb-serial.log \

@@ -1,14 +1,7 @@
 /*
- * mkfs: build a xenolinux-lite file-system image, or check one.
- *
- *   mkfs IMAGE SIZE_IN_BLOCKS PATH...   build IMAGE (SIZE blocks of BSIZE)
- *   mkfs --check IMAGE                  check IMAGE; exit 0 iff consistent
- *
- * Each PATH that is a file goes into the root directory under its base
- * name, less one leading underscore (build/xl/user/_sh becomes "sh": the
- * underscore keeps build outputs apart from sources).  Each PATH that is
- * a directory has its contents copied into the root, recursively, names
- * unchanged.
+ * mkfs: lay out a xenolinux-lite file-system image in memory and add
+ * files and directories to it.  Paths inside the image are mkfs_path.c's
+ * job, copying from the host mkfs_host.c's, the command line mkfs_main.c's.
  *
  * The image, in blocks (abi/fs.h):
  *
@@ -22,12 +15,9 @@
  * data block up, so everything in use sits at the front; the bitmap marks
  * the metadata and those blocks used.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include "tools/mkfs.h"
 #include "xenolinux-lite/kernel/param.h"
 
@@ -57,7 +47,8 @@ static void put_inode(struct fsbuild *fb, uint32_t inum, const struct dinode *d)
 static uint32_t new_block(struct fsbuild *fb)
 {
     if (fb->nextblock >= fb->size) {
-        fprintf(stderr, "mkfs: image full (%u blocks)\n", fb->size);
+        fprintf(stderr, "mkfs: image full (all %u blocks in use)\n",
+                fb->size);
         return 0;
     }
     return fb->nextblock++;
@@ -157,12 +148,13 @@ static int append(struct fsbuild *fb, uint32_t inum, const void *data,
     return 0;
 }
 
-/* Is name already in directory dir? */
-static int dir_has(struct fsbuild *fb, uint32_t dir, const char *name)
+int fsb_lookup(struct fsbuild *fb, uint32_t dir, const char *name)
 {
     struct dinode d;
     struct fs_dirent de;
 
+    if (strlen(name) > DIRSIZ)
+        return 0;           /* no entry can hold it */
     get_inode(fb, dir, &d);
     for (uint32_t off = 0; off < d.size; off += sizeof(de)) {
         uint32_t addr = map_block(fb, &d, off / BSIZE, 0);
@@ -170,9 +162,17 @@ static int dir_has(struct fsbuild *fb, uint32_t dir, const char *name)
             return 0;       /* cannot happen: mkfs leaves no holes */
         memcpy(&de, block(fb, addr) + off % BSIZE, sizeof(de));
         if (de.inum && strncmp(de.name, name, DIRSIZ) == 0)
-            return 1;
+            return de.inum;
     }
     return 0;
+}
+
+short fsb_type(struct fsbuild *fb, uint32_t inum)
+{
+    struct dinode d;
+
+    get_inode(fb, inum, &d);
+    return d.type;
 }
 
 /* Add the entry (name, inum) to directory dir.  Returns 0 or -1. */
@@ -181,12 +181,16 @@ static int link_into(struct fsbuild *fb, uint32_t dir, const char *name,
 {
     struct fs_dirent de;
 
-    if (name[0] == 0 || strlen(name) > DIRSIZ || strchr(name, '/')) {
-        fprintf(stderr, "mkfs: bad name '%s' (1 to %d characters, no '/')\n",
-                name, DIRSIZ);
+    if (name[0] == 0 || strchr(name, '/')) {
+        fprintf(stderr, "mkfs: bad name '%s' (empty, or holds a '/')\n", name);
         return -1;
     }
-    if (dir_has(fb, dir, name)) {
+    if (strlen(name) > DIRSIZ) {
+        fprintf(stderr, "mkfs: name '%s' is too long (%zu characters; the "
+                "file system keeps at most %d)\n", name, strlen(name), DIRSIZ);
+        return -1;
+    }
+    if (fsb_lookup(fb, dir, name)) {
         fprintf(stderr, "mkfs: '%s' given twice\n", name);
         return -1;
     }
@@ -295,162 +299,3 @@ void fsb_finish(struct fsbuild *fb)
     for (uint32_t b = 0; b < fb->nextblock; b++)
         block(fb, BBLOCK(b, fb->sb))[(b % BPB) / 8] |= 1 << (b % 8);
 }
-
-/* ------------------------------------------------------ command line */
-#ifndef HOST_TEST
-
-static uint8_t *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    uint8_t *data = NULL;
-    size_t cap = 0, n = 0, got;
-
-    if (!f)
-        return NULL;
-    do {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 65536;
-            uint8_t *bigger = realloc(data, cap);
-            if (!bigger) {
-                free(data);
-                fclose(f);
-                return NULL;
-            }
-            data = bigger;
-        }
-        got = fread(data + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
-    *len = n;
-    return data ? data : malloc(1);
-}
-
-static int add_path(struct fsbuild *fb, uint32_t dir, const char *path,
-                    const char *name);
-
-/* Copy the contents of host directory path into directory dir. */
-static int add_dir_contents(struct fsbuild *fb, uint32_t dir, const char *path)
-{
-    struct dirent **list;
-    int n = scandir(path, &list, NULL, alphasort), rc = 0;
-
-    if (n < 0) {
-        fprintf(stderr, "mkfs: %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    for (int i = 0; i < n; i++) {
-        const char *name = list[i]->d_name;
-        if (rc == 0 && strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
-            char sub[4096];
-            snprintf(sub, sizeof(sub), "%s/%s", path, name);
-            rc = add_path(fb, dir, sub, name);
-        }
-        free(list[i]);
-    }
-    free(list);
-    return rc;
-}
-
-/* Add host file or directory path to directory dir as name. */
-static int add_path(struct fsbuild *fb, uint32_t dir, const char *path,
-                    const char *name)
-{
-    struct stat st;
-
-    if (stat(path, &st) < 0) {
-        fprintf(stderr, "mkfs: %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        int sub = fsb_mkdir(fb, dir, name);
-        return sub < 0 ? -1 : add_dir_contents(fb, sub, path);
-    }
-    size_t len;
-    uint8_t *data = read_file(path, &len);
-    if (!data) {
-        fprintf(stderr, "mkfs: %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    int rc = len > UINT32_MAX ? -1 : fsb_add_file(fb, dir, name, data, len);
-    if (rc < 0)
-        fprintf(stderr, "mkfs: cannot add %s\n", path);
-    free(data);
-    return rc < 0 ? -1 : 0;
-}
-
-/* An argument: a directory's contents go into the root; a file goes in
- * under its base name less a leading underscore. */
-static int add_argument(struct fsbuild *fb, const char *path)
-{
-    struct stat st;
-
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return add_dir_contents(fb, ROOTINO, path);
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    if (base[0] == '_' && base[1])
-        base++;
-    return add_path(fb, ROOTINO, path, base);
-}
-
-static int check_main(const char *image)
-{
-    size_t len;
-    uint8_t *img = read_file(image, &len);
-
-    if (!img) {
-        fprintf(stderr, "mkfs: %s: %s\n", image, strerror(errno));
-        return 2;
-    }
-    printf("checking %s\n", image);
-    struct fscheck r = fs_check(img, len, stdout);
-    free(img);
-    return r.errors ? 1 : 0;
-}
-
-static int build_main(const char *image, const char *size_arg, int nfiles,
-                      char **files)
-{
-    struct fsbuild fb;
-    char *end;
-    unsigned long size = strtoul(size_arg, &end, 0);
-
-    if (*end || size == 0 || size > 1u << 22) {
-        fprintf(stderr, "mkfs: bad size '%s' (blocks)\n", size_arg);
-        return 1;
-    }
-    if (fsb_init(&fb, size, fsb_default_ninodes(size)) < 0)
-        return 1;
-    for (int i = 0; i < nfiles; i++) {
-        if (add_argument(&fb, files[i]) < 0) {
-            fsb_free(&fb);
-            return 1;
-        }
-    }
-    fsb_finish(&fb);
-
-    FILE *out = fopen(image, "wb");
-    if (!out || fwrite(fb.img, BSIZE, fb.size, out) != fb.size ||
-        fclose(out) != 0) {
-        fprintf(stderr, "mkfs: %s: %s\n", image, strerror(errno));
-        fsb_free(&fb);
-        return 1;
-    }
-    printf("mkfs: %s: %u blocks, %u used, %u inodes used of %u\n", image,
-           fb.size, fb.nextblock, fb.nextinode - 1, fb.sb.ninodes);
-    fsb_free(&fb);
-    return 0;
-}
-
-int main(int argc, char **argv)
-{
-    if (argc == 3 && strcmp(argv[1], "--check") == 0)
-        return check_main(argv[2]);
-    if (argc >= 3 && argv[1][0] != '-')
-        return build_main(argv[1], argv[2], argc - 3, argv + 3);
-    fprintf(stderr, "usage: mkfs IMAGE SIZE_IN_BLOCKS FILE_OR_DIR...\n"
-                    "       mkfs --check IMAGE\n");
-    return 2;
-}
-#endif

@@ -1,9 +1,13 @@
 /*
  * tools/mkfs: build xenolinux-lite file-system images on the host
- * (mkfs.c) and check them (mkfs_check.c).  The on-disk format is
- * xenolinux-lite/include/abi/fs.h; the log's layout is described in
- * xenolinux-lite/kernel/log.c.  Images are built in memory and written
- * out at the end, so tests can build, damage and check them in memory.
+ * (mkfs.c lays out an image and adds files; mkfs_path.c finds and makes
+ * paths inside it; mkfs_host.c copies host files and trees in and writes
+ * the result; mkfs_main.c is the command line) and check them
+ * (mkfs_check.c).  The on-disk format is xenolinux-lite/include/abi/fs.h;
+ * the log's layout is described in xenolinux-lite/kernel/log.c.  Images
+ * are built in memory and written out only when complete, so a failed
+ * build leaves no image behind, and tests can build, damage and check
+ * them in memory.
  */
 #ifndef TOOLS_MKFS_H
 #define TOOLS_MKFS_H
@@ -54,9 +58,59 @@ int fsb_add_file(struct fsbuild *fb, uint32_t dir, const char *name,
  * or -1 (message on stderr). */
 int fsb_mkdir(struct fsbuild *fb, uint32_t parent, const char *name);
 
+/* The inode number of name in directory dir, or 0 if there is none. */
+int fsb_lookup(struct fsbuild *fb, uint32_t dir, const char *name);
+
+/* The type (T_DIR, T_FILE) of inode inum. */
+short fsb_type(struct fsbuild *fb, uint32_t inum);
+
+/*
+ * The directory at path in the image ("/", "/etc/xen"), made with every
+ * missing directory above it.  path is absolute, its components 1 to
+ * DIRSIZ characters and not "." or "..".  Returns its inode number, or
+ * -1 (message on stderr) if path is bad, names a file, or the image is
+ * full.
+ */
+int fsb_mkdir_path(struct fsbuild *fb, const char *path);
+
+/* Create the regular file at path ("/etc/xen/guest1.cfg") holding len
+ * bytes of data, its directories made as fsb_mkdir_path() does.  Returns
+ * its inode number, or -1 (message on stderr). */
+int fsb_add_file_at(struct fsbuild *fb, const char *path, const void *data,
+                    uint32_t len);
+
 /* Write the free bitmap: every block handed out so far is in use.  Call
  * once, after the last add. */
 void fsb_finish(struct fsbuild *fb);
+
+/*
+ * Add one command-line argument's host files to the image:
+ *
+ *   HOSTFILE              the file, in / under its base name less one
+ *                         leading '_' (build/xl/user/_sh becomes /sh)
+ *   HOSTDIR               the directory's contents, into /, recursively
+ *   HOSTFILE=/dest/path   the file, as /dest/path
+ *
+ * and with recursive set, HOSTDIR=/dest: the directory's contents, into
+ * /dest, recursively (names unchanged).  Directories in the image are
+ * made as needed.  Returns 0, or -1 (message on stderr): a host file
+ * missing or unreadable, a name too long, a full image.
+ */
+int mkfs_add_argument(struct fsbuild *fb, const char *arg, int recursive);
+
+/*
+ * Build the image file image of size blocks from args, each a
+ * mkfs_add_argument() argument, "-r" before one making it recursive.  The
+ * file is written in full under a temporary name and renamed into place,
+ * so on any error (returned as -1, with a message on stderr) image is left
+ * as it was.
+ */
+int mkfs_build_image(const char *image, uint32_t size, int nargs,
+                     char *const args[]);
+
+/* Read the whole host file path into fresh memory (free() it) and set
+ * *len.  NULL with errno set if it cannot be read. */
+uint8_t *mkfs_read_host_file(const char *path, size_t *len);
 
 /* What the checker found. */
 struct fscheck {

@@ -9,6 +9,11 @@
 # only if nothing failed.
 #
 #   tools/run-tests.sh [CASE...]    run only the named integration cases
+#
+# A case may set DISK=IMAGE: QEMU gets a private copy of IMAGE as the
+# first IDE disk (index 0, where dom0's root=ide looks), with
+# cache=unsafe (fast: a test's disk need not survive a host crash); the
+# copy is removed after the run, so IMAGE itself is never written.
 set -u
 cd "$(dirname "$0")/.."
 B=build
@@ -80,7 +85,7 @@ run_case() {
     local file=$1 name
     name=$(basename "$file" .case)
     local GUEST="" GUEST_ARGS="" HV_ARGS="" EXPECT_STATUS=1 TIMEOUT=60 ISO=0
-    local MEM=256 INITRD="" MAX_CPU_PERCENT="" KERNEL="" UNTIL=""
+    local MEM=256 INITRD="" MAX_CPU_PERCENT="" KERNEL="" UNTIL="" DISK=""
     local -a EXPECT=() REJECT=() SERIAL_INPUT=()
     # shellcheck source=/dev/null
     source "$file"
@@ -99,6 +104,15 @@ run_case() {
              -append "qemu_exit=$EXIT_PORT $HV_ARGS"
              -initrd "$mods"
              -device "isa-debug-exit,iobase=$EXIT_PORT,iosize=4")
+    fi
+    local disk_copy=""
+    if [ -n "$DISK" ]; then
+        disk_copy="$LOGS/$name.disk"
+        if ! cp "$DISK" "$disk_copy"; then
+            fail "$name" "cannot copy DISK=$DISK"
+            return
+        fi
+        cmd+=(-drive "file=$disk_copy,format=raw,if=ide,index=0,cache=unsafe")
     fi
     local pidfile="$LOGS/$name.pid" mark="$LOGS/$name.until" watcher=""
     rm -f "$pidfile" "$mark"
@@ -122,7 +136,7 @@ run_case() {
         status=$?
     fi
     read -r real user sys < "$LOGS/$name.time"
-    rm -f "$LOGS/$name.time"
+    rm -f "$LOGS/$name.time" ${disk_copy:+"$disk_copy"}
     local why="" reached=0
     if [ -n "$watcher" ]; then
         kill "$watcher" 2>/dev/null
