@@ -38,3 +38,24 @@ dom0-progs: $(DOM0_PROG_BINS)
 all: $(DOM0_PROG_BINS)
 # They go onto dom0's disk with the user programs (tools/mkfs.mk).
 XL_USER_PROGS += $(DOM0_PROG_BINS)
+
+# A dom0 disk with a domU to start, for the cases where dom0 runs one with
+# xl (tests/integration/xl_console.case): dom0's own files, as in fs.img,
+# plus the guest kernel as /boot/xenolinux-lite, a small root file system
+# for the domU as /images/ramroot.img (its initrd: init, the shell and a
+# few programs) and that domU's config, /con1.cfg.
+D0_DOMU_ROOT_PROGS := $(patsubst %,$(XL_U_OUT)/_%,init sh ls echo cat wc systest)
+D0_DOMU_FILES := $(D0_OUT)/domu-files
+
+$(D0_OUT)/domu-root.img: $(B)/tools/mkfs $(B)/xl/README $(D0_DOMU_ROOT_PROGS)
+	$(B)/tools/mkfs $@ 1024 $(B)/xl/README $(D0_DOMU_ROOT_PROGS)
+
+$(D0_OUT)/fs_with_domu.img: $(B)/tools/mkfs $(B)/xl/README $(XL_USER_PROGS) \
+		$(B)/xl/kernel.elf $(D0_OUT)/domu-root.img tests/integration/data/con1.cfg
+	rm -rf $(D0_DOMU_FILES)
+	mkdir -p $(D0_DOMU_FILES)/boot $(D0_DOMU_FILES)/images
+	cp $(B)/xl/kernel.elf $(D0_DOMU_FILES)/boot/xenolinux-lite
+	cp $(D0_OUT)/domu-root.img $(D0_DOMU_FILES)/images/ramroot.img
+	$(B)/tools/mkfs $@ $(FS_BLOCKS) $(B)/xl/README $(XL_USER_PROGS) \
+		$(D0_DOMU_FILES) tests/integration/data/con1.cfg
+all: $(D0_OUT)/fs_with_domu.img

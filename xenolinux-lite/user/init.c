@@ -67,10 +67,13 @@ make_dev_nodes(void)
     }
 }
 
+static void start_xenconsoled(void);
+
 /*
  * In dom0 (where /dev/privcmd opens), start xenstored (dom0/xenstored)
  * in the background: the store every domain's devices are set up
- * through.  Until it runs, the kernel's store requests wait.
+ * through.  Until it runs, the kernel's store requests wait.  Then the
+ * daemons that use the store (xenconsoled).
  */
 static void
 start_xenstored(void)
@@ -90,12 +93,13 @@ start_xenstored(void)
     }
     if (pid < 0)
         printf(2, "init: fork failed; no %s\n", argv[0]);
+    start_xenconsoled();
 }
 
 /*
  * Start xenconsoled (dom0/xenconsoled), the back end of the other
- * domains' consoles, in the background.  It exits at once in a domain
- * that is not dom0.
+ * domains' consoles, in the background (dom0 only: start_xenstored
+ * calls it).
  */
 static void
 start_xenconsoled(void)
@@ -161,7 +165,6 @@ main(void)
     open_console();
     make_dev_nodes();
     start_xenstored();
-    start_xenconsoled();
     run_boot_program();
     for (;;) {
         printf(1, "init: starting sh\n");
