@@ -10,6 +10,8 @@
 #
 #   tools/run-tests.sh [CASE...]    run only the named integration cases
 #
+# A passing case's log is removed unless KEEP_LOGS=1 is set.
+#
 # A case may set DISK=IMAGE: QEMU gets a private copy of IMAGE as the
 # first IDE disk (index 0, where dom0's root=ide looks), with
 # cache=unsafe (fast: a test's disk need not survive a host crash); the
@@ -169,7 +171,7 @@ run_case() {
         grep -qE -- "$pat" "$log" && why="log shows: $(grep -m1 -E -- "$pat" "$log")"
     done
     if [ -z "$why" ]; then
-        rm -f "$log"
+        [ -n "${KEEP_LOGS:-}" ] || rm -f "$log"
         pass "$name"
     else
         fail "$name" "$why (log: $log)"
@@ -184,7 +186,7 @@ run_script() {
     rm -f "$log"
     if QEMU="$QEMU" LOGS="$LOGS" LOG="$log" timeout --foreground 600 \
             bash "$file" >>"$log" 2>&1; then
-        rm -f "$log"
+        [ -n "${KEEP_LOGS:-}" ] || rm -f "$log"
         pass "$name"
     else
         fail "$name" "$(tail -n 1 "$log") (log: $log)"

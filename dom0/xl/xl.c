@@ -28,6 +28,41 @@ static void usage(void)
         printf(2, "  xl %s\n", commands[i].help);
 }
 
+/*
+ * xl's commands need more stack than the one page exec gives a program
+ * (the domain builder and the store client keep kilobytes of requests
+ * and replies in locals), so they run on XL_STACK bytes from the heap.
+ */
+#define XL_STACK (64 * 1024)
+
+struct command_call {
+    xl_command_fn run;
+    struct xl *xl;
+    int argc;
+    char **argv;
+};
+
+static int run_command(struct command_call *c)
+{
+    return c->run(c->xl, c->argc, c->argv);
+}
+
+/* run_command(c) with esp at top (16-byte aligned); its result. */
+static int run_on_stack(struct command_call *c, char *top)
+{
+    int result;
+    __asm__ volatile("mov %%esp, %%esi\n\t"
+                     "mov %[top], %%esp\n\t"
+                     "sub $12, %%esp\n\t"
+                     "push %[c]\n\t"
+                     "call *%[fn]\n\t"
+                     "mov %%esi, %%esp"
+                     : "=a"(result)
+                     : [top] "r"(top), [c] "r"(c), [fn] "r"(run_command)
+                     : "esi", "ecx", "edx", "memory", "cc");
+    return result;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -38,12 +73,18 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) != 0)
             continue;
         struct xl xl;
+        char *stack = malloc(XL_STACK);
+        if (!stack) {
+            printf(2, "xl: out of memory\n");
+            exit();
+        }
         if (xc_privcmd_open(&xl.pc) < 0) {
             printf(2, "xl: cannot open /dev/privcmd (only dom0 controls domains)\n");
             exit();
         }
         xl.xc = &xl.pc.ops;
-        commands[i].run(&xl, argc - 1, argv + 1);
+        struct command_call call = { commands[i].run, &xl, argc - 1, argv + 1 };
+        run_on_stack(&call, (char *)(((uint)stack + XL_STACK) & ~15u));
         xc_privcmd_close(&xl.pc);
         exit();
     }
