@@ -8,6 +8,7 @@
 #include "xenolinux-lite/kernel/core.h"
 #include "xenolinux-lite/kernel/mmu.h"
 #include "xenolinux-lite/kernel/xen.h"
+#include "xenolinux-lite/kernel/blkback.h"
 
 start_info_t *start_info;
 
@@ -32,6 +33,7 @@ void main(start_info_t *si)
     diskinit();
     userinit();
     xenbus_init();          /* after init, which must be pid 1 */
+    blkback_init();         /* dom0: serve the domUs' virtual disks */
     events_enable();
     scheduler();
 }

@@ -9,14 +9,16 @@
  *
  * With "root=ide" on the kernel command line the disk is the primary IDE
  * master instead (ide.c): persistent, so a crash and reboot exercise the
- * log's recovery.  (domU's virtual block device comes later.)
+ * log's recovery.  With "root=xvda" (a domU) it is the virtual block
+ * device xvda, served by dom0's blkback (blkfront_io.c).
  */
 #include "xenolinux-lite/kernel/defs.h"
 #include "xenolinux-lite/kernel/buf.h"
 #include "xenolinux-lite/kernel/xen.h"
 #include "xenolinux-lite/kernel/fsprivate.h"
+#include "xenolinux-lite/kernel/blkfront.h"
 
-static enum { DISK_NONE, DISK_RAM, DISK_IDE } disk_kind;
+static enum { DISK_NONE, DISK_RAM, DISK_IDE, DISK_XVDA } disk_kind;
 static uint8_t *ram;            /* the module's first byte */
 static uint32_t ram_blocks;     /* whole blocks in the module */
 
@@ -35,10 +37,18 @@ static int cmdline_has(const char *word)
     return 0;
 }
 
-/* Pick and start the disk: IDE if asked for, else the boot module.  With
- * neither, the kernel runs without a disk and the first access panics. */
+/* Pick and start the disk: IDE or xvda if asked for, else the boot
+ * module.  With none, the kernel runs without a disk and the first
+ * access panics.  xvda connects at its first use (blkfront.h). */
 void diskinit(void)
 {
+    if (cmdline_has("root=xvda")) {
+        if (is_dom0())
+            panic("diskinit: root=xvda is for a domU");
+        disk_kind = DISK_XVDA;
+        cprintf("disk: xvda, the virtual block device\n");
+        return;
+    }
     if (cmdline_has("root=ide")) {
         if (ideinit() < 0)
             panic("diskinit: root=ide but no IDE disk");
@@ -62,6 +72,7 @@ uint32_t disksize(void)
     switch (disk_kind) {
     case DISK_RAM: return ram_blocks;
     case DISK_IDE: return idesize();
+    case DISK_XVDA: return blkfront_size();
     default:       return 0;
     }
 }
@@ -86,6 +97,7 @@ void diskrw(struct buf *b)
     switch (disk_kind) {
     case DISK_RAM: ramrw(b); break;
     case DISK_IDE: iderw(b); break;
+    case DISK_XVDA: blkfront_rw(b); break;
     default:       panic("diskrw: no disk");
     }
 }
