@@ -128,6 +128,9 @@ all: packs
 -include xenolinux-lite/user/user.mk
 -include dom0/dom0.mk
 -include tools/mkfs.mk
+# Disk images of single integration cases (each tests/integration/*.mk
+# builds its own under $(B)/test-images and adds them to `all`).
+-include $(wildcard tests/integration/*.mk)
 
 # ------------------------------------------------------------------- ISO
 # GRUB's default entry boots dom0 with root=ide: its disk is the first
