@@ -12,6 +12,7 @@
  */
 #include "types.h"
 #include "stat.h"
+#include "fs.h"
 #include "fcntl.h"
 #include "user.h"
 #include "boot.h"
@@ -34,13 +35,31 @@ open_console(void)
     dup(0);     /* fd 2 */
 }
 
-/* mknod path unless something is there already; say so if neither. */
-static void
-make_node(const char *path, short major, short minor)
+/* Is there an entry called name in the directory dir?
+ * (stat() will not do for a device node: it opens the node, and a
+ * domU may not open dom0's control devices.) */
+static int
+dir_has(const char *dir, const char *name)
 {
-    struct stat st;
+    struct dirent de;
+    int fd = open(dir, O_RDONLY), found = 0;
 
-    if (mknod(path, major, minor) < 0 && stat(path, &st) < 0)
+    if (fd < 0)
+        return 0;
+    while (!found && read(fd, &de, sizeof(de)) == sizeof(de))
+        found = de.inum != 0 && strncmp(de.name, name, DIRSIZ) == 0;
+    close(fd);
+    return found;
+}
+
+/* mknod /dev/name unless something is there already; say so if neither. */
+static void
+make_node(const char *name, short major, short minor)
+{
+    char path[24];
+
+    snprintf(path, sizeof(path), "/dev/%s", name);
+    if (mknod(path, major, minor) < 0 && !dir_has("/dev", name))
         printf(2, "init: cannot make %s\n", path);
 }
 
@@ -52,18 +71,18 @@ make_node(const char *path, short major, short minor)
 static void
 make_dev_nodes(void)
 {
-    char path[16];
+    char name[8];
     int i;
 
     mkdir("/dev");
-    make_node("/dev/console", DEV_CONSOLE, 0);
-    make_node("/dev/privcmd", DEV_PRIVCMD, 0);
-    make_node("/dev/evtchn", DEV_EVTCHN, 0);
-    make_node("/dev/xenbus", DEV_XENBUS, 0);
-    make_node("/dev/ptmx", DEV_PTMX, 0);
+    make_node("console", DEV_CONSOLE, 0);
+    make_node("privcmd", DEV_PRIVCMD, 0);
+    make_node("evtchn", DEV_EVTCHN, 0);
+    make_node("xenbus", DEV_XENBUS, 0);
+    make_node("ptmx", DEV_PTMX, 0);
     for (i = 0; i < NPTY; i++) {
-        snprintf(path, sizeof(path), "/dev/pts%d", i);
-        make_node(path, DEV_PTS, i);
+        snprintf(name, sizeof(name), "pts%d", i);
+        make_node(name, DEV_PTS, i);
     }
 }
 
