@@ -3,11 +3,11 @@
  * (mkfs.c lays out an image and adds files; mkfs_path.c finds and makes
  * paths inside it; mkfs_host.c copies host files and trees in and writes
  * the result; mkfs_main.c is the command line) and check them
- * (mkfs_check.c).  The on-disk format is xenolinux-lite/include/abi/fs.h;
- * the log's layout is described in xenolinux-lite/kernel/log.c.  Images
- * are built in memory and written out only when complete, so a failed
- * build leaves no image behind, and tests can build, damage and check
- * them in memory.
+ * (mkfs_check.c), and copy files out of them (mkfs_extract.c).  The
+ * on-disk format is xenolinux-lite/include/abi/fs.h; the log's layout
+ * is described in xenolinux-lite/kernel/log.c.  Images are built in
+ * memory and written out only when complete, so a failed build leaves no
+ * image behind, and tests can build, damage and check them in memory.
  */
 #ifndef TOOLS_MKFS_H
 #define TOOLS_MKFS_H
@@ -126,4 +126,19 @@ struct fscheck {
  * see after its recovery).  img is not changed.
  */
 struct fscheck fs_check(const uint8_t *img, size_t len, FILE *out);
+
+/*
+ * Copy out the regular file at path (absolute) in the image img of len
+ * bytes, as the kernel reads it after its log recovery (mkfs_extract.c):
+ * 0 with *data its *size bytes (free() it; NULL if empty), or -EINVAL
+ * (not an image of ours, or path not absolute), -ENOENT, -ENOTDIR,
+ * -EISDIR, -ENODEV (a device), -EIO (the image is damaged on the way)
+ * or -ENOMEM.  img is not changed.
+ */
+int fs_extract(const uint8_t *img, size_t len, const char *path,
+               uint8_t **data, uint32_t *size);
+
+/* mkfs --extract: copy path in the image file image to the host file
+ * out.  0, or -1 (message on stderr; out not left behind). */
+int mkfs_extract_file(const char *image, const char *path, const char *out);
 #endif

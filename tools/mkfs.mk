@@ -1,7 +1,8 @@
 # tools/mkfs (included by the top Makefile): the host tool that builds and
 # checks xenolinux-lite disk images, and the images themselves.
 #
-#   build/tools/mkfs      mkfs IMAGE BLOCKS ARG... / mkfs --check IMAGE
+#   build/tools/mkfs      mkfs IMAGE BLOCKS ARG... / mkfs --check IMAGE /
+#                         mkfs --extract IMAGE PATH OUT
 #                         (ARG: HOSTFILE, HOSTDIR, HOSTFILE=/dest/path,
 #                         -r HOSTDIR=/dest; see tools/mkfs_main.c)
 #   build/xl/fs.img       the user programs and dom0's programs
@@ -32,7 +33,7 @@
 
 MKFS := $(B)/tools/mkfs
 MKFS_SRC := tools/mkfs.c tools/mkfs_path.c tools/mkfs_host.c \
-	tools/mkfs_main.c tools/mkfs_check.c
+	tools/mkfs_main.c tools/mkfs_check.c tools/mkfs_extract.c
 MKFS_DEPS := $(MKFS_SRC) tools/mkfs.h xenolinux-lite/include/abi/fs.h \
 	xenolinux-lite/include/abi/stat.h xenolinux-lite/include/abi/limits.h \
 	xenolinux-lite/kernel/param.h
@@ -47,7 +48,8 @@ $(MKFS): $(MKFS_DEPS)
 # The unit tests compile the builder and checker ("// uses:"), and
 # test_mkfs_crash #includes the kernel's file-system files: rebuild them
 # when those change.
-$(B)/unit/test_mkfs $(B)/unit/test_mkfs_host: $(MKFS_DEPS)
+$(B)/unit/test_mkfs $(B)/unit/test_mkfs_host \
+	$(B)/unit/test_mkfs_extract: $(MKFS_DEPS)
 $(B)/unit/test_mkfs_crash: $(MKFS_DEPS) $(wildcard xenolinux-lite/kernel/*.c \
 	xenolinux-lite/kernel/*.h)
 

@@ -3,6 +3,9 @@
  *
  *   mkfs IMAGE SIZE_IN_BLOCKS ARG...   build IMAGE (SIZE blocks of BSIZE)
  *   mkfs --check IMAGE                 check IMAGE; exit 0 iff consistent
+ *   mkfs --extract IMAGE PATH OUT      copy the file at PATH in IMAGE (as
+ *                                      the kernel reads it after its log
+ *                                      recovery) to the host file OUT
  *
  * Each ARG is one of (mkfs_add_argument() in mkfs_host.c):
  *
@@ -13,7 +16,8 @@
  *   HOSTFILE=/dest/path   as /dest/path, directories made as needed
  *   -r HOSTDIR=/dest      its contents into /dest, recursively
  *
- * Exit status: 0 done, 1 refused (nothing written), 2 usage.
+ * Exit status: 0 done, 1 refused (nothing written), 2 usage; for --check,
+ * 0 clean, 1 damaged, 2 unreadable.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +45,8 @@ int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--check") == 0)
         return check_main(argv[2]);
+    if (argc == 5 && strcmp(argv[1], "--extract") == 0)
+        return mkfs_extract_file(argv[2], argv[3], argv[4]) < 0;
     if (argc >= 3 && argv[1][0] != '-') {
         char *end;
         unsigned long size = strtoul(argv[2], &end, 0);
@@ -53,6 +59,7 @@ int main(int argc, char **argv)
     fprintf(stderr,
             "usage: mkfs IMAGE SIZE_IN_BLOCKS ARG...\n"
             "       mkfs --check IMAGE\n"
+            "       mkfs --extract IMAGE PATH OUT\n"
             "ARG: HOSTFILE (into /, a leading '_' dropped), HOSTDIR (its\n"
             "contents into /), HOSTFILE=/dest/path, -r HOSTDIR=/dest\n");
     return 2;
