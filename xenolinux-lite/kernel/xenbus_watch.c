@@ -19,6 +19,7 @@
 #include "xenolinux-lite/kernel/proc.h"
 #include "xenolinux-lite/kernel/xen.h"
 #include "xenolinux-lite/kernel/xenbus_core.h"
+#include "xenolinux-lite/kernel/balloon.h"
 
 enum { W_FREE, W_ACTIVE, W_DEAD, W_UNWATCHING };
 
@@ -342,6 +343,7 @@ static void xenbus_thread(void *arg)
     (void)arg;
     if (!is_dom0())
         xenbus_shutdown_watch();
+    balloon_init();
     acquire(&xb.lock);
     for (;;) {
         if (!thread_work())
