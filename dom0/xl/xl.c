@@ -19,6 +19,7 @@ static const struct {
     { "console", xl_console, "console DOMAIN     attach to its console (detach: Ctrl-])" },
     { "shutdown", xl_shutdown, "shutdown [-w] DOMAIN  ask it to power off (-w: wait)" },
     { "destroy", xl_destroy, "destroy DOMAIN     kill it at once, freeing its memory" },
+    { "mem-set", xl_mem_set, "mem-set DOMAIN MB  ask it to hold MB of memory (its balloon driver)" },
 };
 
 static void usage(void)

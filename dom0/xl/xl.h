@@ -30,6 +30,8 @@ struct domu_built;
 int xl_create(struct xl *xl, int argc, char **argv);
 int xl_shutdown(struct xl *xl, int argc, char **argv);
 int xl_console(struct xl *xl, int argc, char **argv);
+/* xl_memset.c */
+int xl_mem_set(struct xl *xl, int argc, char **argv);
 /* Build, describe and start the domain cfg describes; its id, or -1 with
  * the reason shown and nothing left behind. */
 int xl_create_from_config(struct xl *xl, struct xs *xs, const struct xlcfg *cfg);
