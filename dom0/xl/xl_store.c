@@ -2,7 +2,8 @@
  * A domain's description in xenstore, as Xen 3.0.4's tools write it:
  *
  *   /local/domain/N                  owned by N (dom0 may do anything)
- *       name, domid, memory/target (KB)
+ *       name, domid, memory/target and memory/static-max (KB): the
+ *       balloon's target (xl mem-set changes it) and the boot size
  *       store/ring-ref, store/port   the store ring (start_info's too)
  *       console/ring-ref, console/port, console/type = "xenconsoled"
  *       control/shutdown             xl shutdown writes the reason here
@@ -90,6 +91,7 @@ static int describe_once(struct xs *xs, int domid, const struct xlcfg *cfg,
         (rc = put(xs, dom_path, "name", cfg->name, 0)) < 0 ||
         (rc = put(xs, dom_path, "domid", 0, (unsigned long)domid)) < 0 ||
         (rc = put(xs, dom_path, "memory/target", 0, cfg->memory_mb * 1024ul)) < 0 ||
+        (rc = put(xs, dom_path, "memory/static-max", 0, cfg->memory_mb * 1024ul)) < 0 ||
         (rc = put(xs, dom_path, "store/ring-ref", 0, b->store_mfn)) < 0 ||
         (rc = put(xs, dom_path, "store/port", 0, b->store_port)) < 0 ||
         (rc = put(xs, dom_path, "console/ring-ref", 0, b->console_mfn)) < 0 ||
