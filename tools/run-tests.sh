@@ -12,6 +12,10 @@
 #
 # A passing case's log is removed unless KEEP_LOGS=1 is set.
 #
+# A case may also define a bash function case_check, called with the log
+# after EXPECT and REJECT passed: it prints nothing if the log is right,
+# else why not (for what a pattern cannot say, such as arithmetic).
+#
 # A case may set DISK=IMAGE: QEMU gets a private copy of IMAGE as the
 # first IDE disk (index 0, where dom0's root=ide looks), with
 # cache=unsafe (fast: a test's disk need not survive a host crash); the
@@ -89,6 +93,7 @@ run_case() {
     local GUEST="" GUEST_ARGS="" HV_ARGS="" EXPECT_STATUS=1 TIMEOUT=60 ISO=0
     local MEM=256 INITRD="" MAX_CPU_PERCENT="" KERNEL="" UNTIL="" DISK=""
     local -a EXPECT=() REJECT=() SERIAL_INPUT=()
+    unset -f case_check
     # shellcheck source=/dev/null
     source "$file"
     local log="$LOGS/$name.log" status
@@ -170,6 +175,9 @@ run_case() {
         [ -n "$why" ] && break
         grep -qE -- "$pat" "$log" && why="log shows: $(grep -m1 -E -- "$pat" "$log")"
     done
+    if [ -z "$why" ] && declare -F case_check >/dev/null; then
+        why=$(case_check "$log")
+    fi
     if [ -z "$why" ]; then
         [ -n "${KEEP_LOGS:-}" ] || rm -f "$log"
         pass "$name"
