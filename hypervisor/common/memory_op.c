@@ -11,6 +11,7 @@
 #include "hypervisor/include/hypercall.h"
 #include "hypervisor/include/mm.h"
 #include "hypervisor/include/console.h"
+#include "hypervisor/include/give_back.h"
 #include "public/memory.h"
 #include "public/errno.h"
 
@@ -25,20 +26,14 @@ static struct domain *target_domain(struct domain *d, domid_t id)
     return d->is_privileged ? domain_by_id(id) : NULL;
 }
 
-/* Give up frame mfn of d: unpin it and drop its allocation reference. */
-static int remove_frame(struct domain *d, uint32_t mfn)
+/* Give up frame mfn of t (give_back.c); a refusal is logged with its reason. */
+static int remove_frame(struct domain *t, uint32_t mfn)
 {
-    if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != d ||
-        !(mfn_to_page(mfn)->flags & PGF_ALLOCATED))
-        return -1;
-    struct page_info *pg = mfn_to_page(mfn);
-    if (pg->flags & PGF_PINNED) {
-        pg->flags &= ~PGF_PINNED;
-        put_page_and_type(mfn);
-    }
-    pg->flags &= ~PGF_ALLOCATED;
-    put_page(mfn);          /* freed now, or when its last mapping goes */
-    return 0;
+    if (give_back_frame(t, mfn) == 0)
+        return 0;
+    printk(LOG_WARN, "d%u: decrease_reservation of frame %#x refused: %s\n",
+           current->domain->id, mfn, mm_why());
+    return -1;
 }
 
 /* One extent of a reservation op; 0 if done. */
@@ -74,8 +69,13 @@ static long reservation_op(uint32_t cmd, uint32_t arg)
     struct domain *t = target_domain(d, r.domid);
     if (!t)
         return d->is_privileged ? -ESRCH : -EPERM;
-    if (r.extent_order != 0 || (r.address_bits && r.address_bits < 30))
-        return start;           /* only single frames, anywhere below 1 GB */
+    /* Only single frames; every frame we give lies below 1 GB, so a
+     * request for lower ones fails (address_bits means nothing when the
+     * frames come back). */
+    if (r.extent_order != 0 ||
+        (op != XENMEM_decrease_reservation && r.address_bits &&
+         r.address_bits < 30))
+        return start;
     uint32_t list = (uint32_t)(uintptr_t)r.extent_start.p;
     if (op != XENMEM_increase_reservation && !list)
         return -EFAULT;
