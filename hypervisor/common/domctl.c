@@ -283,10 +283,13 @@ static long domctl_on(struct domain *caller, struct domain *d, xen_domctl_t *op)
     case XEN_DOMCTL_getmemlist:
         return get_memlist(d, op);
     case XEN_DOMCTL_max_mem: {
+        /* Never below what d holds (Xen 3.0.4's rule: the tools lower
+         * the limit after the balloon gave frames back); a limit beyond
+         * 32 bits of pages is no limit, not a wrapped one. */
         uint64_t pages = op->u.max_mem.max_memkb / 4;
         if (pages < d->tot_pages)
             return -EINVAL;
-        d->max_pages = (uint32_t)pages;
+        d->max_pages = pages > UINT32_MAX ? UINT32_MAX : (uint32_t)pages;
         return 0;
     }
     case XEN_DOMCTL_setvcpucontext:
