@@ -128,9 +128,9 @@ int xl_mem_set(struct xl *xl, int argc, char **argv)
     if (limit < now && (rc = xc_domain_max_mem(xl->xc, dom, (uint64_t)limit * 4)) < 0)
         xl_error("mem-set: cannot lower the domain's limit", rc);
     if (!reached) {
-        printf(2, "xl: mem-set: domain %d holds %d MB of its %d MB target "
-               "after 10 s (see its console)\n", dom,
-               (int)(tot / PAGES_PER_MB), (int)mb);
+        printf(2, "xl: mem-set: domain %d holds %d pages after 10 s, not "
+               "the %d of its %d MB target (see its console)\n", dom,
+               (int)tot, (int)target, (int)mb);
         return 1;
     }
     return 0;
