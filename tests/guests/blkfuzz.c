@@ -4,8 +4,11 @@
  * i being (i * 31 + j) & 0xFF, it connects to blkback by hand and feeds
  * it what no honest front end would:
  *
- *   - a ring-ref it never granted: the back end refuses to connect and
- *     goes Closing; after Closed and Initialising it waits again;
+ *   - ring-refs it never granted, granted read-only, or that are no
+ *     number at all, and event channels that are 0, past all ports,
+ *     never allocated or bound already: each time the back end refuses
+ *     to connect and goes Closing, keeps nothing mapped, and after
+ *     Closed and Initialising waits again;
  *   - requests naming grants beyond its table, grants it never made, a
  *     read-only grant for a read, a grant made out to another domain;
  *     grants of frames that are not plain pages of its own (one of its
@@ -52,7 +55,8 @@
 #define REF_PT        15            /* the L1 page table that maps data[0] */
 #define REF_XEN       16            /* a frame the hypervisor owns */
 #define REF_NOWHERE   17            /* a frame number past all memory */
-#define REF_LAST      REF_NOWHERE
+#define REF_RING_RO   18            /* the ring page, read-only */
+#define REF_LAST      REF_RING_RO
 #define REF_NEVER     30
 #define REF_BEYOND    5000
 #define NDATA         5
@@ -103,6 +107,13 @@ static int fe_write(const char *node, uint32_t v)
     char path[96];
     path_of(path, FE, node);
     return xs_write_uint(path, v);
+}
+
+static int fe_write_str(const char *node, const char *value)
+{
+    char path[96];
+    path_of(path, FE, node);
+    return xs_write(path, value);
 }
 
 static void show_be_error(void)
@@ -257,30 +268,69 @@ static int one(const struct blkif_request *r)
 
 /* ----------------------------------------------------------- phases */
 
-/* A ring-ref that names no grant: the back end must refuse, then wait again. */
-static void refused_ring(void)
+/* Connections the back end must refuse: what we write, and why. */
+struct bad_connection {
+    const char *what;
+    char ring_ref[16], event_channel[16];
+};
+
+/* Fill in n bad connection attempts; returns n. */
+static int bad_connections(struct bad_connection *b)
 {
+    int n = 0;
+#define BADCONN(text, ref_fmt, ref, port_fmt, p) do {                        \
+        b[n].what = text;                                                   \
+        snprintf(b[n].ring_ref, sizeof(b[n].ring_ref), ref_fmt, ref);       \
+        snprintf(b[n].event_channel, sizeof(b[n].event_channel), port_fmt, p); \
+        n++;                                                                \
+    } while (0)
+    BADCONN("an ungranted ring-ref", "%u", REF_NEVER, "%u", port);
+    BADCONN("a ring-ref beyond the table", "%u", REF_BEYOND, "%u", port);
+    BADCONN("a read-only ring", "%u", REF_RING_RO, "%u", port);
+    BADCONN("a negative ring-ref", "%s", "-1", "%u", port);
+    BADCONN("a ring-ref of 2^32", "%s", "4294967296", "%u", port);
+    BADCONN("a ring-ref that is no number", "%s", "8x", "%u", port);
+    BADCONN("an empty ring-ref", "%s", "", "%u", port);
+    BADCONN("event-channel 0", "%u", REF_RING, "%u", 0);
+    BADCONN("an event-channel past all ports", "%u", REF_RING, "%u", 100000);
+    BADCONN("a port never allocated", "%u", REF_RING, "%u", port + 40);
+    BADCONN("our store's port", "%u", REF_RING, "%u", start_info->store_evtchn);
+#undef BADCONN
+    return n;
+}
+
+/*
+ * Connections the back end must refuse: for each, it goes Closing (and
+ * says why in its error node), Closed when we close, and InitWait when
+ * we start over, with the ring no longer mapped.
+ */
+static void refused_connections(void)
+{
+    static struct bad_connection bad[16];
+    int n = bad_connections(bad);
     domu_check(be_state_is(XenbusStateInitWait), "the back end waits (InitWait)");
-    fe_write("ring-ref", REF_NEVER);
-    fe_write("event-channel", port);
-    fe_write("state", XenbusStateInitialised);
-    domu_check(be_state_is(XenbusStateClosing),
-               "an ungranted ring-ref makes the back end go Closing");
-    show_be_error();
-    fe_write("state", XenbusStateClosed);
-    domu_check(be_state_is(XenbusStateClosed), "then Closed when we close");
-    fe_write("state", XenbusStateInitialising);
-    domu_check(be_state_is(XenbusStateInitWait), "and InitWait when we start over");
+    for (int i = 0; i < n; i++) {
+        fe_write_str("ring-ref", bad[i].ring_ref);
+        fe_write_str("event-channel", bad[i].event_channel);
+        fe_write("state", XenbusStateInitialised);
+        domu_check(be_state_is(XenbusStateClosing),
+                   "%s makes the back end go Closing", bad[i].what);
+        show_be_error();
+        fe_write("state", XenbusStateClosed);
+        domu_check(be_state_is(XenbusStateClosed), "then Closed when we close");
+        domu_check(grants_in_use(REF_RING, REF_LAST) == 0,
+                   "%s: nothing stays mapped", bad[i].what);
+        fe_write("state", XenbusStateInitialising);
+        domu_check(be_state_is(XenbusStateInitWait),
+                   "and InitWait when we start over");
+    }
+    printf("blkfuzz: %d bad connections refused\n", n);
 }
 
 static void connect(void)
 {
     char path[96];
     uint32_t sectors = 0, barrier = 0;
-    blkif_sring_t *sring = (blkif_sring_t *)ring_page;
-    SHARED_RING_INIT(sring);
-    FRONT_RING_INIT(&front, sring, PAGE);
-    grant(REF_RING, ring_page, 0);
     fe_write("ring-ref", REF_RING);
     fe_write("event-channel", port);
     fe_write("state", XenbusStateInitialised);
@@ -513,6 +563,11 @@ void guest_main(void)
     for (int i = 0; i < NDATA - 1; i++)
         grant(REF_DATA + i, data[i], 0);
     grant(REF_READONLY, data[NDATA - 1], 1);
+    blkif_sring_t *sring = (blkif_sring_t *)ring_page;
+    SHARED_RING_INIT(sring);
+    FRONT_RING_INIT(&front, sring, PAGE);
+    grant(REF_RING, ring_page, 0);
+    grant(REF_RING_RO, ring_page, 1);
     evtchn_alloc_unbound_t a = { .dom = DOMID_SELF, .remote_dom = backend };
     domu_check(HYPERCALL2(__HYPERVISOR_event_channel_op,
                           EVTCHNOP_alloc_unbound, &a) == 0, "a port");
@@ -521,7 +576,7 @@ void guest_main(void)
     if (domu_failures)
         domu_finish();
 
-    refused_ring();
+    refused_connections();
     connect();
     good_requests();
     bad_requests();
