@@ -13,7 +13,7 @@
  *     read-only grant for a read, a grant made out to another domain;
  *     grants of frames that are not plain pages of its own (one of its
  *     page tables, the hypervisor's first frame, a frame past the end of
- *     memory); a good grant followed by a bad one; sectors past the
+ *     memory, a frame of another domain's); a good grant followed by a bad one; sectors past the
  *     disk's end and a sector number that would wrap; 0, 12 and 255
  *     segments; sectors out of order or past the page; unknown
  *     operations;
@@ -56,13 +56,15 @@
 #define REF_XEN       16            /* a frame the hypervisor owns */
 #define REF_NOWHERE   17            /* a frame number past all memory */
 #define REF_RING_RO   18            /* the ring page, read-only */
-#define REF_LAST      REF_RING_RO
+#define REF_FOREIGN   19            /* a frame another domain uses */
+#define REF_LAST      REF_FOREIGN
 #define REF_NEVER     30
 #define REF_BEYOND    5000
 #define NDATA         5
 
 /* The hypervisor is loaded at 1 MB (arch/x86_32/hypervisor.ld). */
 #define XEN_FIRST_MFN 0x100
+#define M2P_SCAN_END  0x10000       /* frames looked at for another domain's */
 
 static uint8_t table_page[PAGE] __attribute__((aligned(PAGE)));
 static uint8_t ring_page[PAGE] __attribute__((aligned(PAGE)));
@@ -162,6 +164,19 @@ static int is_ours(uint32_t mfn)
     for (uint32_t pfn = 0; pfn < start_info->nr_pages; pfn++)
         if (p2m[pfn] == mfn)
             return 1;
+    return 0;
+}
+
+/*
+ * A frame that some other domain uses: not ours, with an entry in the
+ * machine-to-phys table that names a page number a domain could have.
+ * 0 if none was found.
+ */
+static uint32_t other_domains_frame(void)
+{
+    for (uint32_t mfn = XEN_FIRST_MFN; mfn < M2P_SCAN_END; mfn++)
+        if (machine_to_phys_mapping[mfn] < M2P_SCAN_END && !is_ours(mfn))
+            return mfn;
     return 0;
 }
 
@@ -417,17 +432,23 @@ static int all_bytes(const uint8_t *page, uint8_t b)
 /*
  * Grant what no honest front end would: data[0] made out to a domain
  * other than the back end's, the L1 page table that maps data[0], a
- * frame of the hypervisor's and a frame number past all memory.
+ * frame of the hypervisor's, a frame number past all memory and a frame
+ * another domain uses.
  */
 static void grant_hostile(void)
 {
     uint32_t pt_mfn = (uint32_t)(guest_l1e_maddr((uint32_t)data[0]) >> 12);
     domu_check(is_ours(pt_mfn), "our L1 page table %#x is ours", pt_mfn);
     domu_check(!is_ours(XEN_FIRST_MFN), "frame %#x is not ours", XEN_FIRST_MFN);
+    uint32_t foreign = other_domains_frame();
+    domu_check(foreign != 0, "another domain's frame");
+    printf("blkfuzz: frame %#x is another domain's page %#x\n", foreign,
+           machine_to_phys_mapping[foreign]);
     grant_frame(REF_OTHER, (domid_t)(backend + 1), mfn_of(data[0]), 0);
     grant_frame(REF_PT, backend, pt_mfn, 0);
     grant_frame(REF_XEN, backend, XEN_FIRST_MFN, 0);
     grant_frame(REF_NOWHERE, backend, 0xFFFFFFFFu, 0);
+    grant_frame(REF_FOREIGN, backend, foreign, 0);
 }
 
 static void bad_requests(void)
@@ -452,6 +473,8 @@ static void bad_requests(void)
     BAD("a read into the hypervisor", BLKIF_OP_READ, 0, 1, REF_XEN, 0, 7);
     BAD("a write from the hypervisor", BLKIF_OP_WRITE, 0, 1, REF_XEN, 0, 7);
     BAD("a frame past all memory", BLKIF_OP_READ, 0, 1, REF_NOWHERE, 0, 7);
+    BAD("a read into another domain", BLKIF_OP_READ, 0, 1, REF_FOREIGN, 0, 7);
+    BAD("a write from another domain", BLKIF_OP_WRITE, 0, 1, REF_FOREIGN, 0, 7);
     BAD("a good grant, then one never made", BLKIF_OP_READ, 0, 2, REF_DATA, 0, 7);
     seg(&bad[n - 1].r, 1, REF_NEVER, 0, 7);
     BAD("ten good grants, then one beyond the table", BLKIF_OP_READ, 0, 11,
