@@ -124,7 +124,12 @@ void grant_map(struct domain *ld, gnttab_map_grant_ref_t *op)
     op->status = GNTST_okay;
 }
 
-/* Forget mapping m: the granter's counts and flags follow. */
+/*
+ * Forget mapping m: the granter's counts and flags follow.  A dying
+ * granter's flags are left alone: domain_destroy has already given its
+ * table's frames back to the heap, where they may be another domain's
+ * by now, and nobody reads them again.
+ */
 static void drop_mapping(struct grant_mapping *m)
 {
     struct grant_table *rgt = m->granter->grant;
@@ -133,7 +138,8 @@ static void drop_mapping(struct grant_mapping *m)
         a->readers--;
     else if (!m->readonly && a->writers)
         a->writers--;
-    update_busy_flags(rgt, m->ref);
+    if (!m->granter->is_dying)
+        update_busy_flags(rgt, m->ref);
     m->in_use = 0;
     grant_frame_release(m->frame);  /* may free the granter: last */
 }

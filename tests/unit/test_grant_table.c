@@ -674,6 +674,63 @@ static void test_unmap_after_granter_id_reused_leaves_new_granter_alone(
     assert_int_equal(domA2->grant->active[0].writers, 1);
 }
 
+/*
+ * domain_destroy gives the granter's table frames back to the heap at
+ * once, while a grantee may still hold a mapping of one of its pages (a
+ * back end's ring, until the back end sees the domain gone).  Unmapping
+ * it afterwards, or releasing it when the grantee dies in turn, must not
+ * write to the old table: by then the page may be another domain's.
+ */
+static void fill_table_as_reused(struct domain *d)
+{
+    for (unsigned int i = 0; i < d->grant->nr_frames; i++)
+        memset(d->grant->shared[i], 0xFF, 4096);
+}
+
+static int table_untouched(struct domain *d)
+{
+    for (unsigned int i = 0; i < d->grant->nr_frames; i++) {
+        const uint8_t *p = (const uint8_t *)d->grant->shared[i];
+        for (int j = 0; j < 4096; j++)
+            if (p[j] != 0xFF)
+                return 0;
+    }
+    return 1;
+}
+
+static void test_unmap_after_granter_died_leaves_its_old_table_alone(
+    void **state)
+{
+    (void)state;
+    grant(domA, 5, domB, FRAME(5), GTF_permit_access);
+    grant_handle_t h = map_ok(domB, domA, 5, RW, VA(0));
+    domA->is_dying = 1;                     /* domain_destroy(domA) */
+    live[0] = NULL;
+    fill_table_as_reused(domA);
+    int holds = frame_holds;
+    assert_int_equal(unmap(domB, h, VA(0)), GNTST_okay);
+    assert_true(table_untouched(domA));
+    assert_int_equal(domA->grant->active[5].writers, 0);
+    assert_int_equal(frame_holds, holds - 1);
+    assert_int_equal(mappings_held(domB), 0);
+}
+
+static void test_release_after_granter_died_leaves_its_old_table_alone(
+    void **state)
+{
+    (void)state;
+    grant(domA, 6, domB, FRAME(6), GTF_permit_access | GTF_readonly);
+    map_ok(domB, domA, 6, RO, VA(0));
+    domA->is_dying = 1;
+    live[0] = NULL;
+    fill_table_as_reused(domA);
+    domB->is_dying = 1;
+    grant_release_mappings(domB);
+    assert_true(table_untouched(domA));
+    assert_int_equal(domA->grant->active[6].readers, 0);
+    assert_int_equal(mappings_held(domB), 0);
+}
+
 #define T(name) cmocka_unit_test_setup(name, setup)
 
 int main(void)
@@ -710,6 +767,8 @@ int main(void)
         T(test_release_mappings_drops_everything_dying_grantee_held),
         T(test_release_mappings_after_granter_gone),
         T(test_unmap_after_granter_id_reused_leaves_new_granter_alone),
+        T(test_unmap_after_granter_died_leaves_its_old_table_alone),
+        T(test_release_after_granter_died_leaves_its_old_table_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
