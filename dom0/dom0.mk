@@ -1,5 +1,5 @@
-# dom0's programs (included by the top Makefile): xl, xenstored and
-# xenconsoled.  They run in dom0's user space on xenolinux-lite, so
+# dom0's programs (included by the top Makefile): xl, xenstored,
+# xenconsoled, xstest and createbench.  They run in dom0's user space on xenolinux-lite, so
 # they are built like its user programs (user.mk: linked at 0, with its C
 # library) and go onto dom0's disk with them.
 #
@@ -12,7 +12,7 @@
 D0_OUT := $(B)/dom0
 D0_CFLAGS := $(XL_U_CFLAGS) -I.
 
-DOM0_PROGS := xl xenconsoled xenstored xstest
+DOM0_PROGS := xl xenconsoled xenstored xstest createbench
 D0_LIBS_xl := libbuild libxs
 D0_LIBS_xstest := libxs
 D0_LIBS_xenconsoled := libxs consring
