@@ -20,6 +20,10 @@
  *   - one id used three times, and a full ring at once;
  *   - finally a req_prod far ahead of the ring.
  *
+ * With "stay" on its command line it only connects, checks the good
+ * requests, fills the ring with reads and stays connected until it is
+ * destroyed: the back end must let go of a front end that never closes.
+ *
  * It checks that each bad request is answered with BLKIF_RSP_ERROR and
  * its own id, that nothing a refused request named was written or stayed
  * mapped, that good requests around them still read and write the right
@@ -28,6 +32,7 @@
  * be revoked: the back end kept nothing mapped.
  */
 #include "tests/guests/lib/guest.h"
+#include "tests/guests/lib/args.h"
 #include "tests/guests/lib/domu.h"
 #include "tests/guests/lib/events.h"
 #include "tests/guests/lib/xenstore.h"
@@ -569,8 +574,29 @@ static void broken_ring(void)
     fe_write("state", XenbusStateClosed);
 }
 
+/*
+ * Connect, check the good requests, then leave a full ring of reads and
+ * stay connected for good: only destroying the domain ends it.
+ */
+static void stay_connected(void)
+{
+    connect();
+    good_requests();
+    for (int i = 0; i < 32; i++) {
+        struct blkif_request r = req(BLKIF_OP_READ, 2000 + i, (uint64_t)i, 1);
+        seg(&r, 0, REF_DATA + i % 4, 0, 7);
+        put(&r);
+    }
+    push();
+    printf("blkfuzz: staying connected with a full ring, %u checks failed\n",
+           domu_failures);
+    for (;;)
+        sleep_ns(1000 * NS_PER_MS);
+}
+
 void guest_main(void)
 {
+    char mode[16];
     char path[96];
     uint32_t id = 0;
     install_trap_table();
@@ -599,6 +625,9 @@ void guest_main(void)
     if (domu_failures)
         domu_finish();
 
+    arg_first_word(mode, sizeof(mode));
+    if (strcmp(mode, "stay") == 0)
+        stay_connected();
     refused_connections();
     connect();
     good_requests();
