@@ -36,12 +36,13 @@ boot() {
     mkfifo "$fifo"
     "$3" > "$fifo" 2>/dev/null &
     local feeder=$!
+    # (tr line-buffered: PATTERN is looked for in the log as lines come.)
     timeout -s KILL "$1" "$QEMU" -m 256 -display none -no-reboot \
         -serial stdio -kernel "$B/hypervisor.elf" -append "qemu_exit=0xf4" \
         -initrd "$B/xl/kernel.elf root=ide" \
         -drive "file=$IMG,format=raw,if=ide,index=0" -pidfile "$pidfile" \
         -device isa-debug-exit,iobase=0xf4,iosize=4 < "$fifo" 2>&1 |
-        tr -d '\r' > "$2" &
+        stdbuf -oL tr -d '\r' > "$2" &
     local run=$!
     if [ -n "${4:-}" ]; then
         while kill -0 "$run" 2>/dev/null && ! grep -qE -- "$4" "$2"; do
