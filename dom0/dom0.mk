@@ -1,7 +1,7 @@
 # dom0's programs (included by the top Makefile): xl, xenstored,
-# xenconsoled, xstest and createbench.  They run in dom0's user space on xenolinux-lite, so
-# they are built like its user programs (user.mk: linked at 0, with its C
-# library) and go onto dom0's disk with them.
+# xenconsoled, xstest and createbench.  They run in dom0's user space on
+# xenolinux-lite, so they are built like its user programs (user.mk:
+# linked at 0, with its C library) and go onto dom0's disk with them.
 #
 #   dom0/NAME/*.c       one program: build/dom0/_NAME
 #   D0_LIBS_NAME        the libraries it links besides the C library:
