@@ -361,10 +361,18 @@ static void forkret(void)
     }
 }
 
-/* A kernel thread's first return from the scheduler. */
+/*
+ * A kernel thread's first return from the scheduler.  The release does
+ * not unmask events if the thread the scheduler ran before us gave up
+ * the CPU with them masked (a yield from the timer's upcall); a user
+ * process gets them back at its iret, but a kernel thread never returns
+ * to user mode, so it unmasks them itself, or the timer could never
+ * preempt it.
+ */
 static void kthread_entry(void)
 {
     release(&ptable.lock);
+    events_enable();
     struct proc *p = myproc();
     p->kthread(p->kthread_arg);
     panic("kernel thread returned");
