@@ -7,6 +7,9 @@
 
 #define B_VALID 0x2         /* data has been read from the disk */
 #define B_DIRTY 0x4         /* data must be written to the disk */
+#define B_BARRIER 0x8       /* with B_DIRTY: a write ordered after every earlier
+                               write and durable when diskrw returns (the
+                               log's header; blkfront sends it as a barrier) */
 
 struct buf {
     int flags;

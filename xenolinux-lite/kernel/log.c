@@ -23,6 +23,16 @@
  * an operation only while the log has room for MAXOPBLOCKS more blocks
  * from every open operation, so a commit never overflows.
  *
+ * What end_op() promises: when it returns, the operation is committed
+ * and installed, on the disk as far as diskrw() can tell (the other
+ * members of a group wait for its last one to commit).  So a system call
+ * that wrote has made its change durable before it returns: a program
+ * that saw write() return has synced, even while other processes write.
+ * Each header write goes out as a barrier (B_BARRIER): on a disk that
+ * may complete writes before they are durable, or reorder them, it
+ * keeps the body before the commit point and the installs before the
+ * header is cleared.
+ *
  * The log area on disk (superblock fields logstart, nlog):
  *
  *   logstart:      header: uint32 n, then uint32 block[n] (home block
@@ -56,6 +66,7 @@ static struct {
     int outstanding;            /* operations between begin_op and end_op */
     int committing;             /* commit() running: no new operations */
     int frozen;                 /* log_freeze(): no new operations, ever */
+    uint32_t commits;           /* commits finished: ends a group's wait */
     struct logheader lh;        /* blocks of the open transaction */
 } log;
 
@@ -71,13 +82,15 @@ static void log_read_block(uint32_t blockno)
     diskrw(&logbuf);
 }
 
-/* Write logbuf.data to log-area block blockno. */
-static void log_write_block(uint32_t blockno)
+/* Write logbuf.data to log-area block blockno; `barrier`: as a barrier
+ * (ordered after every earlier write, durable when diskrw returns). */
+static void log_write_block(uint32_t blockno, int barrier)
 {
     logbuf.dev = log.dev;
     logbuf.blockno = blockno;
-    logbuf.flags = B_VALID | B_DIRTY;
+    logbuf.flags = B_VALID | B_DIRTY | (barrier ? B_BARRIER : 0);
     diskrw(&logbuf);
+    logbuf.flags &= ~B_BARRIER;
 }
 
 /* Load the on-disk header into log.lh, refusing one that cannot be ours. */
@@ -105,7 +118,7 @@ static void write_head(void)
     disk[0] = log.lh.n;
     for (uint32_t i = 0; i < log.lh.n; i++)
         disk[1 + i] = log.lh.block[i];
-    log_write_block(log.start);
+    log_write_block(log.start, 1);
 }
 
 /* Copy the current contents of every logged block into the log area. */
@@ -115,7 +128,7 @@ static void write_body(void)
         struct buf *home = bread(log.dev, log.lh.block[i]);
         memmove(logbuf.data, home->data, BSIZE);
         brelse(home);
-        log_write_block(log.start + 1 + i);
+        log_write_block(log.start + 1 + i, 0);
     }
 }
 
@@ -205,32 +218,34 @@ void begin_op(void)
 }
 
 /*
- * Close an operation.  The last one of a group commits everything the
- * group logged; until it is done, begin_op() keeps new operations out.
+ * Close an operation, returning once it is committed and installed.  The
+ * last one of a group commits everything the group logged; until it is
+ * done, begin_op() keeps new operations out.  The others wait for that
+ * commit.  The caller holds no lock another operation could need.
  */
 void end_op(void)
 {
-    int do_commit = 0;
-
     acquire(&log.lock);
     if (log.outstanding <= 0 || log.committing)
         panic("end_op: no open operation");
     log.outstanding--;
-    if (log.outstanding == 0) {
-        do_commit = 1;
-        log.committing = 1;
-    } else {
+    if (log.outstanding > 0) {
+        uint32_t group = log.commits;
         wakeup(&log);       /* its reservation is free for a waiter */
+        while (log.commits == group)
+            sleep(&log, &log.lock);
+        release(&log.lock);
+        return;
     }
+    log.committing = 1;
     release(&log.lock);
 
-    if (do_commit) {
-        commit();           /* sleeps: no spinlock held */
-        acquire(&log.lock);
-        log.committing = 0;
-        wakeup(&log);
-        release(&log.lock);
-    }
+    commit();               /* sleeps: no spinlock held */
+    acquire(&log.lock);
+    log.committing = 0;
+    log.commits++;
+    wakeup(&log);
+    release(&log.lock);
 }
 
 /*
