@@ -41,6 +41,7 @@ struct blkfront {
     evtchn_port_t port;
     uint32_t sectors;
     int readonly;
+    int barrier;                        /* feature-barrier: send barriers */
     char be[64];                        /* the back end's directory */
     /* the ring, the requests */
     blkif_front_ring_t ring;

@@ -8,7 +8,8 @@
  *      allocated for it; ring-ref, event-channel and state Initialised
  *      written in one transaction
  *   4. wait until the back end is Connected; read sectors, sector-size
- *      (512, or we refuse) and info
+ *      (512, or we refuse), info and feature-barrier (1: the log's
+ *      header writes go as barriers, blkfront_io.c)
  *   5. the request pages (blkfront_io.c); state Connected
  *
  * Waiting is on a watch of the back end's state, whose callback only
@@ -169,6 +170,9 @@ static int connect(void)
     } else {
         blkfront.sectors = (uint32_t)sectors;
         blkfront.readonly = (info & VDISK_READONLY) != 0;
+        int barrier;
+        blkfront.barrier = be_read_int("feature-barrier", &barrier) == 0 &&
+                           barrier == 1;
         rc = xenbus_write_int(XBT_NIL, FE_DIR "/state", XenbusStateConnected);
     }
     xenbus_unwatch(watch);
@@ -192,6 +196,8 @@ void blkfront_connect(void)
     cprintf("xvda: %u sectors%s, back end in domain %u\n",
             (unsigned)blkfront.sectors, blkfront.readonly ? ", read-only" : "",
             blkfront.backend_id);
+    if (blkfront.barrier)
+        cprintf("xvda: the back end takes barriers: the log's commits use them\n");
 
     acquire(&blkfront.lock);
     blkfront.state = BF_CONNECTED;

@@ -10,6 +10,14 @@
  * its request's id, so at most 32 requests are in flight; a process
  * wanting a 33rd sleeps until a slot is free.
  *
+ * Order: diskrw returns only with the answer, so one process's writes
+ * reach the back end one at a time, in order; requests of different
+ * processes may be out together.  The log writes from one process at a
+ * time (its committer), so its body, header and installs are never out
+ * together.  The header writes (B_BARRIER) go as WRITE_BARRIER when the
+ * back end offers it: then an answer also means durable, whatever the
+ * back end caches (docs/toolstack.md, "What a domain synced").
+ *
  * The back end is not trusted blindly: an answer naming no request in
  * flight is ignored, and an rsp_prod beyond the requests sent marks the
  * ring broken, which fails every request waiting and every later one.
@@ -83,12 +91,13 @@ static void end_grant(int i, grant_ref_t ref)
     blkfront.slot[i].page = fresh;
 }
 
-/* Send one request for b through slot i and wait for its answer: the
- * answer's status. */
-static int16_t transfer(struct buf *b, int i, int write)
+/* Send one request of `op` for b through slot i and wait for its answer:
+ * the answer's status. */
+static int16_t transfer(struct buf *b, int i, uint8_t op)
 {
     struct blkfront_slot *s = &blkfront.slot[i];
     struct blkif_request req;
+    int write = op != BLKIF_OP_READ;
     if (write)
         memmove(s->page, b->data, BSIZE);
     int ref = gnttab_grant_access(blkfront.backend_id, v2mfn(s->page), write);
@@ -99,6 +108,7 @@ static int16_t transfer(struct buf *b, int i, int write)
     if (blkif_build_request(&req, write, (uint64_t)i, b->blockno,
                             (grant_ref_t)ref, 0, BSIZE) < 0)
         panic("xvda: bad request");
+    req.operation = op;     /* a barrier is a write with one more promise */
 
     acquire(&blkfront.lock);
     int notify = blkfront.broken ? 0 : blkif_front_put(&blkfront.ring, &req);
@@ -119,7 +129,30 @@ static int16_t transfer(struct buf *b, int i, int write)
     return status;
 }
 
-/* diskrw() for xvda (defs.h): read or write b's block, synchronously. */
+/* Do one request of `op` for b in a free slot: the answer's status. */
+static int16_t request(struct buf *b, uint8_t op)
+{
+    acquire(&blkfront.lock);
+    int i;
+    while ((i = blkfront_slot_get(&blkfront.inflight, op)) < 0)
+        sleep(&blkfront.inflight, &blkfront.lock);
+    release(&blkfront.lock);
+
+    int16_t status = transfer(b, i, op);
+
+    acquire(&blkfront.lock);
+    blkfront_slot_put(&blkfront.inflight, i);
+    wakeup(&blkfront.inflight);
+    release(&blkfront.lock);
+    return status;
+}
+
+/*
+ * diskrw() for xvda (defs.h): read or write b's block, synchronously.  A
+ * write marked B_BARRIER goes as BLKIF_OP_WRITE_BARRIER if the back end
+ * advertised feature-barrier; one that refuses it (EOPNOTSUPP) gets it
+ * again as a plain write, and no more barriers, as Linux's blkfront does.
+ */
 void blkfront_rw(struct buf *b)
 {
     if (blkfront.state != BF_CONNECTED)
@@ -132,20 +165,15 @@ void blkfront_rw(struct buf *b)
     if (write && blkfront.readonly)
         panic("xvda: write to a read-only disk");
 
-    acquire(&blkfront.lock);
-    int i;
-    uint8_t op = write ? BLKIF_OP_WRITE : BLKIF_OP_READ;
-    while ((i = blkfront_slot_get(&blkfront.inflight, op)) < 0)
-        sleep(&blkfront.inflight, &blkfront.lock);
-    release(&blkfront.lock);
-
-    int16_t status = transfer(b, i, write);
-
-    acquire(&blkfront.lock);
-    blkfront_slot_put(&blkfront.inflight, i);
-    wakeup(&blkfront.inflight);
-    release(&blkfront.lock);
-
+    uint8_t op = !write ? BLKIF_OP_READ
+               : (b->flags & B_BARRIER) && blkfront.barrier
+               ? BLKIF_OP_WRITE_BARRIER : BLKIF_OP_WRITE;
+    int16_t status = request(b, op);
+    if (status == BLKIF_RSP_EOPNOTSUPP && op == BLKIF_OP_WRITE_BARRIER) {
+        cprintf("xvda: the back end refuses barriers; plain writes from now\n");
+        blkfront.barrier = 0;
+        status = request(b, BLKIF_OP_WRITE);
+    }
     if (status != BLKIF_RSP_OKAY) {
         cprintf("xvda: %s of block %u failed: status %d\n",
                 write ? "write" : "read", (unsigned)b->blockno, status);
