@@ -4,11 +4,11 @@
  *
  * A write goes in file-system operations of at most IMAGE_CHUNK bytes
  * (the bound file.c's filewrite uses, so each fits its log reservation),
- * one after the other.  When blkback_image_write returns, every one of
- * them has ended; the log commits them in that order, alone or grouped
- * with later operations, never after one of those.  So requests written
- * in ring order reach the disk in ring order, which is all a barrier
- * asks for.
+ * one after the other.  end_op returns only once its operation is
+ * committed and installed (log.c), so when blkback_image_write returns
+ * the data is on dom0's disk, and requests written in ring order reach
+ * it in ring order: what a barrier asks for holds for every write.  A
+ * crash of dom0 in the middle of a write leaves a prefix of its chunks.
  */
 #include "xenolinux-lite/kernel/defs.h"
 #include "xenolinux-lite/kernel/param.h"

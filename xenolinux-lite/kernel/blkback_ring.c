@@ -32,13 +32,15 @@ static void notify(struct blkback_dev *d)
     HYPERCALL2(__HYPERVISOR_event_channel_op, EVTCHNOP_send, &s);
 }
 
-/* Move the request's data; BLKIF_RSP_OKAY or BLKIF_RSP_ERROR. */
+/* Move the data of a checked READ, WRITE or WRITE_BARRIER; BLKIF_RSP_OKAY
+ * or BLKIF_RSP_ERROR. */
 static int16_t do_io(struct blkback_dev *d, const struct blkif_request *req)
 {
     struct gntmap_page *seg = &d->win[BLKBACK_RING_PAGE + 1];
     grant_ref_t refs[BLKIF_MAX_SEGMENTS_PER_REQUEST];
     int n = req->nr_segments;
-    int writing = req->operation != BLKIF_OP_READ;
+    int writing = req->operation == BLKIF_OP_WRITE ||
+                  req->operation == BLKIF_OP_WRITE_BARRIER;
 
     for (int i = 0; i < n; i++)
         refs[i] = req->seg[i].gref;
@@ -60,7 +62,23 @@ static int16_t do_io(struct blkback_dev *d, const struct blkif_request *req)
     return rc == 0 ? BLKIF_RSP_OKAY : BLKIF_RSP_ERROR;
 }
 
-/* Act on one request (copied off the ring) and answer it. */
+/*
+ * Act on one request (copied off the ring) and answer it.  The answer to
+ * a write means the data is durable: blkback_image_write returns with
+ * each of its file-system operations committed and installed on dom0's
+ * disk (log.c's end_op; ide.c flushes the drive's cache after each
+ * write).
+ *
+ * WRITE_BARRIER, as Xen 3.0.4 defines it: every request before it is
+ * done before it starts, and it is done (durable) before any after it
+ * starts.  This thread answers each request before it takes the next, so
+ * the ring is already drained when a barrier is taken, and nothing later
+ * is looked at until it is answered.  What is left is its data: a
+ * barrier's segments (Xen 3.0.4 front ends send the write itself as the
+ * barrier) are written exactly as a WRITE's; a barrier without segments
+ * asks only for the ordering and the durability, which hold, and is
+ * answered at once.
+ */
 static void serve_one(struct blkback_dev *d, const struct blkif_request *req)
 {
     uint32_t nr_sectors;
