@@ -51,7 +51,8 @@ static int open_reader(struct reader *r, const uint8_t *img, size_t len)
 {
     memset(r, 0, sizeof(*r));
     r->img = img;
-    r->nblocks = len / BSIZE > UINT32_MAX ? UINT32_MAX : (uint32_t)(len / BSIZE);
+    size_t whole = len / BSIZE;
+    r->nblocks = whole > UINT32_MAX ? UINT32_MAX : (uint32_t)whole;
     if (r->nblocks < 2)
         return -EINVAL;
     memcpy(&r->sb, img + BSIZE, sizeof(r->sb));

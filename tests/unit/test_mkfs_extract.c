@@ -115,7 +115,7 @@ static void test_file_at_nested_path_comes_out_whole(void **state)
     assert_got(CFG, strlen(CFG));
 }
 
-static void test_file_through_doubly_indirect_block_comes_out_whole(void **state)
+static void test_file_through_doubly_indirect_comes_out_whole(void **state)
 {
     (void)state;
     uint8_t *want = pattern(HUGE_LEN, 1);
@@ -346,7 +346,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_file_at_nested_path_comes_out_whole),
-        T(test_file_through_doubly_indirect_block_comes_out_whole),
+        T(test_file_through_doubly_indirect_comes_out_whole),
         T(test_empty_file_comes_out_empty),
         T(test_name_of_exactly_dirsiz_found),
         T(test_prefix_of_a_name_is_not_the_name),
