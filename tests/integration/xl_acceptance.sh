@@ -81,22 +81,35 @@ finish() {
 
 fail() { finish 1 "FAIL: $*"; }
 
+# Lines that end the test at once: a panic or crash anywhere, or an
+# error from xl.
+REJECT='[Pp]anic|crashed|^\(d0\) xl: '
+
+# check_log: fail if the log shows a REJECT line.
+check_log() {
+    local bad
+    bad=$(log | grep -m1 -E -- "$REJECT") && fail "log shows: $bad"
+}
+
 # wait_for PATTERN [COUNT]: until COUNT lines of the log match PATTERN.
 wait_for() {
     local want=${2:-1}
     until [ "$(log | grep -cE -- "$1")" -ge "$want" ]; do
+        check_log
         kill -0 "$QEMU_PID" 2>/dev/null || fail "QEMU stopped; never showed: $1"
         [ "$SECONDS" -lt "$DEADLINE" ] || fail "out of time waiting for: $1"
         sleep 0.5
     done
 }
 
-# wait_prompt: until the log ends with a shell's prompt ("$ ", dom0's or
-# an attached domU's) and nothing more comes for a second.
+# wait_prompt [LINES]: until the log has more than LINES lines (0 if
+# not given), ends with a shell's prompt ("$ ", dom0's or an attached
+# domU's) and nothing more comes for a second.
 wait_prompt() {
-    local size=-1
+    local size=-1 after=${1:-0}
     while :; do
-        if [ "$(log | tail -c 2)" = '$ ' ] && [ "$(stat -c %s "$SERIAL")" = "$size" ]; then
+        if [ "$(log | tail -c 2)" = '$ ' ] && [ "$(stat -c %s "$SERIAL")" = "$size" ] &&
+                [ "$(log | wc -l)" -gt "$after" ]; then
             return
         fi
         size=$(stat -c %s "$SERIAL")
@@ -155,7 +168,11 @@ for n in 1 2 3; do
     send "systest\r"
     wait_for '^\(d0\) systest: (OK|FAIL)' "$n"
     wait_prompt
+    # Ctrl-] alone: xl console drops what comes after it in the same
+    # read, so dom0's next command waits for dom0's prompt.
+    lines=$(log | wc -l)
     send '\x1d'
+    wait_prompt "$lines"
     dom0 "echo detached from guest$n"
     echo "guest$n: systest done"
 done
@@ -209,4 +226,5 @@ echo "guest3 left: $left pages + $OVERHEAD overhead; free $free_after, expected 
 [ "$free_after" = "$want" ] ||
     fail "free_pages is $free_after, expected $want ($free_before - $left - $OVERHEAD): $((want - free_after)) frames not given back"
 
+check_log
 finish 0 "PASS: three domUs passed systest; after a shutdown and a destroy, free_pages = $free_before - $left - $OVERHEAD"
