@@ -23,6 +23,9 @@
  * With "stay" on its command line it only connects, checks the good
  * requests, fills the ring with reads and stays connected until it is
  * destroyed: the back end must let go of a front end that never closes.
+ * With "ro" its disk is read-only ('file:...,xvda,r'): the back end says
+ * so (info: VDISK_READONLY), reads are served, and a write and a write
+ * barrier with data are refused, leaving the sector as it was.
  *
  * It checks that each bad request is answered with BLKIF_RSP_ERROR and
  * its own id, that nothing a refused request named was written or stayed
@@ -594,6 +597,37 @@ static void stay_connected(void)
         sleep_ns(1000 * NS_PER_MS);
 }
 
+/* The read-only disk: reads served, writes refused, nothing written. */
+static void read_only(void)
+{
+    char path[96];
+    uint32_t info = 0;
+
+    connect();
+    path_of(path, be, "info");
+    domu_check(xs_read_uint(path, &info) == 0 && (info & VDISK_READONLY),
+               "the back end says the disk is read-only (info %u)", info);
+    struct blkif_request r = req(BLKIF_OP_READ, 1, 40, 1);
+    seg(&r, 0, REF_DATA, 0, 7);
+    domu_check(one(&r) == BLKIF_RSP_OKAY && holds_image(data[0], 0, 40, 8),
+               "read of sectors 40-47");
+    memset(data[1], 0x5A, PAGE);
+    r = req(BLKIF_OP_WRITE, 2, 40, 1);
+    seg(&r, 0, REF_DATA + 1, 0, 0);
+    domu_check(one(&r) == BLKIF_RSP_ERROR, "a write refused");
+    r = req(BLKIF_OP_WRITE_BARRIER, 3, 41, 1);
+    seg(&r, 0, REF_DATA + 1, 0, 0);
+    domu_check(one(&r) == BLKIF_RSP_ERROR, "a write barrier with data refused");
+    memset(data[0], 0, PAGE);
+    r = req(BLKIF_OP_READ, 4, 40, 1);
+    seg(&r, 0, REF_DATA, 0, 1);
+    domu_check(one(&r) == BLKIF_RSP_OKAY && holds_image(data[0], 0, 40, 2),
+               "sectors 40 and 41 as they were");
+    printf("blkfuzz: read-only disk: reads served, writes refused\n");
+    printf("blkfuzz: done\n");
+    domu_finish();
+}
+
 void guest_main(void)
 {
     char mode[16];
@@ -628,6 +662,8 @@ void guest_main(void)
     arg_first_word(mode, sizeof(mode));
     if (strcmp(mode, "stay") == 0)
         stay_connected();
+    if (strcmp(mode, "ro") == 0)
+        read_only();
     refused_connections();
     connect();
     good_requests();

@@ -7,6 +7,8 @@
 #   /etc/xen/blkfuzz.cfg  tests/integration/xl_blkfuzz.cfg
 #   /etc/xen/blkstay.cfg  tests/integration/xl_blkfuzz.stay.cfg (blkfuzz
 #                         staying connected until it is destroyed)
+#   /etc/xen/blkro.cfg    tests/integration/xl_blkfuzz.ro.cfg (blkfuzz on
+#                         the same disk, read-only)
 #   /images/fuzz.img      64 sectors of build/tools/mkpattern's pattern,
 #                         which blkfuzz checks its reads against
 
@@ -26,7 +28,8 @@ $(BLKFUZZ_PATTERN): $(MKPATTERN) tests/integration/xl_blkfuzz.mk
 $(BLKFUZZ_DISK): $(MKFS) $(XL_USER_PROGS) $(B)/xl/README \
 		dom0/examples/guest1.cfg $(B)/xl/domu.img $(B)/xl/kernel.elf \
 		$(B)/guests/blkfuzz.elf tests/integration/xl_blkfuzz.cfg \
-		tests/integration/xl_blkfuzz.stay.cfg $(BLKFUZZ_PATTERN)
+		tests/integration/xl_blkfuzz.stay.cfg \
+		tests/integration/xl_blkfuzz.ro.cfg $(BLKFUZZ_PATTERN)
 	@mkdir -p $(dir $@)
 	$(MKFS) $@ $(DOM0_DISK_BLOCKS) $(B)/xl/README $(XL_USER_PROGS) \
 		dom0/examples/guest1.cfg=/etc/xen/guest1.cfg \
@@ -35,6 +38,7 @@ $(BLKFUZZ_DISK): $(MKFS) $(XL_USER_PROGS) $(B)/xl/README \
 		$(B)/guests/blkfuzz.elf=/boot/blkfuzz \
 		tests/integration/xl_blkfuzz.cfg=/etc/xen/blkfuzz.cfg \
 		tests/integration/xl_blkfuzz.stay.cfg=/etc/xen/blkstay.cfg \
+		tests/integration/xl_blkfuzz.ro.cfg=/etc/xen/blkro.cfg \
 		$(BLKFUZZ_PATTERN)=/images/fuzz.img
 
 all: $(MKPATTERN)
