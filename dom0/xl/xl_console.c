@@ -29,7 +29,7 @@ static int find_tty(struct xs *xs, int domid, char *tty, int size)
 }
 
 /* Copy between the terminal (fds 0 and 1) and the pty until Ctrl-] or
- * the pty hangs up. */
+ * the pty hangs up.  Nothing typed after the Ctrl-] is read. */
 static void relay(int pty)
 {
     char buf[256];
@@ -48,17 +48,12 @@ static void relay(int pty)
             return;
         }
         if (fds[0].revents & POLLIN) {
-            int n = read(0, buf, sizeof(buf));
-            if (n <= 0)
+            /* One byte at a time: what is typed after Ctrl-] stays in
+             * the console's queue and goes to dom0's shell. */
+            char c;
+            if (read(0, &c, 1) != 1 || c == DETACH_KEY)
                 return;
-            for (int i = 0; i < n; i++) {
-                if (buf[i] == DETACH_KEY) {
-                    if (i > 0)
-                        write(pty, buf, i);
-                    return;
-                }
-            }
-            write(pty, buf, n);
+            write(pty, &c, 1);
         }
     }
 }

@@ -15,7 +15,8 @@
  * In raw mode (ioctl CONSOLE_SETRAW, for `xl console`) nothing is edited
  * or echoed: every byte is at once there for the reader, who gets what
  * has arrived.  Raw mode belongs to the open file that set it and ends
- * when that file is closed.
+ * when that file is closed; bytes it left unread are then edited as
+ * typed input.
  */
 #include <stdarg.h>
 #include "xenolinux-lite/kernel/defs.h"
@@ -113,16 +114,11 @@ static void take_raw(const char *buf, int n)
     wakeup(&input.r);
 }
 
-/* Take typed bytes: edit them into lines (or in raw mode, take them as
- * they are) and wake readers. */
-void consoleintr(const char *buf, int n)
+/* Edit typed bytes into lines and wake readers at each line's end
+ * (cons.lock held).  Returns 1 if ^P asked for a process list. */
+static int take_cooked(const char *buf, int n)
 {
     int dump = 0;
-    acquire(&cons.lock);
-    if (cons.raw) {
-        take_raw(buf, n);
-        n = 0;
-    }
     for (int i = 0; i < n; i++) {
         int c = (unsigned char)buf[i];
         switch (c) {
@@ -157,10 +153,42 @@ void consoleintr(const char *buf, int n)
             }
         }
     }
+    return dump;
+}
+
+/* Take typed bytes: edit them into lines (or in raw mode, take them as
+ * they are) and wake readers. */
+void consoleintr(const char *buf, int n)
+{
+    int dump = 0;
+    acquire(&cons.lock);
+    if (cons.raw)
+        take_raw(buf, n);
+    else
+        dump = take_cooked(buf, n);
     pollwakeup();
     release(&cons.lock);
     if (dump)
         procdump();
+}
+
+/*
+ * Leave raw mode (cons.lock held).  Bytes typed in raw mode that nobody
+ * read (typed ahead after `xl console`'s Ctrl-]) are edited again as if
+ * typed now, so they reach the shell as the lines they were meant to be.
+ */
+static void end_raw(void)
+{
+    char pending[INPUT_BUF];
+    int n = 0;
+
+    cons.raw = 0;
+    cons.raw_owner = 0;
+    while (input.r != input.e)
+        pending[n++] = input.buf[input.r++ % INPUT_BUF];
+    input.w = input.e = input.r;
+    take_cooked(pending, n);
+    pollwakeup();
 }
 
 /*
@@ -239,10 +267,8 @@ static int consoleopen(struct file *f)
 static void consoleclose(struct file *f)
 {
     acquire(&cons.lock);
-    if (cons.raw && cons.raw_owner == f) {
-        cons.raw = 0;
-        cons.raw_owner = 0;
-    }
+    if (cons.raw && cons.raw_owner == f)
+        end_raw();
     release(&cons.lock);
 }
 
@@ -255,9 +281,15 @@ static int consoleioctl(struct file *f, uint32_t cmd, uint32_t arg)
     if (cmd != CONSOLE_SETRAW || arg > 1)
         return -1;
     acquire(&cons.lock);
-    cons.raw = arg;
-    cons.raw_owner = arg ? f : 0;
-    if (arg && input.w != input.e) {
+    if (!arg) {
+        if (cons.raw)
+            end_raw();
+        release(&cons.lock);
+        return 0;
+    }
+    cons.raw = 1;
+    cons.raw_owner = f;
+    if (input.w != input.e) {
         input.w = input.e;
         wakeup(&input.r);
         pollwakeup();
