@@ -12,6 +12,7 @@ static const struct {
 } commands[] = {
     { "create", xl_create, "create CONFIG [-c]  build and start a domain (-c: attach its console)" },
     { "list", xl_list, "list [-v]          the domains (-v: with pages)" },
+    { "top", xl_top, "top [-n N] [-d S]  each domain's CPU share, N rounds of S seconds" },
     { "info", xl_info, "info               the hypervisor and the machine" },
     { "dmesg", xl_dmesg, "dmesg [-c]         the hypervisor's log (-c: clear it)" },
     { "pause", xl_pause, "pause DOMAIN       stop scheduling it" },

@@ -58,4 +58,9 @@ void xl_error(const char *what, long rc);
 int xl_find_domain(struct xl *xl, const char *name_or_id, domid_t *out);
 /* Write s to fd padded with spaces to width (left-aligned if left). */
 void xl_put_padded(int fd, const char *s, int width, int left);
+/* xl_domains.c: Xen's state letters for getdomaininfo's flags, "rbpscd"
+ * (running, blocked, paused, shut down, crashed, dying; '-' if not). */
+void xl_state_letters(uint32_t flags, char out[7]);
+/* xl_top.c */
+int xl_top(struct xl *xl, int argc, char **argv);
 #endif

@@ -8,8 +8,7 @@
 #include "public/version.h"
 #include "user.h"
 
-/* Xen's state letters: running, blocked, paused, shutdown, crashed, dying. */
-static void state_letters(uint32_t flags, char out[7])
+void xl_state_letters(uint32_t flags, char out[7])
 {
     uint32_t reason = (flags >> XEN_DOMINF_SHUTDOWNSHIFT) & XEN_DOMINF_SHUTDOWNMASK;
     int shut = (flags & XEN_DOMINF_shutdown) != 0;
@@ -44,7 +43,7 @@ int xl_list(struct xl *xl, int argc, char **argv)
             strcpy(name, "Domain-0");
         else if (!have_store || xl_domain_name(&xs, info.domain, name, sizeof(name)) <= 0)
             snprintf(name, sizeof(name), "(domain %u)", info.domain);
-        state_letters(info.flags, state);
+        xl_state_letters(info.flags, state);
         uint32_t ms = (uint32_t)(info.cpu_time / 1000000);
         snprintf(secs, sizeof(secs), "%u.%u", ms / 1000, (ms % 1000) / 100);
         xl_put_padded(1, name, 40, 1);
