@@ -30,7 +30,10 @@
 
 #define CTRL(c) ((c) - '@')
 #define BACKSPACE 0x100
-#define INPUT_BUF 128
+/* Typed bytes waiting for a reader.  xv6 keeps 128; ours holds more, since
+ * input typed ahead while a reader is busy (a domU running a long program
+ * under xl console) would otherwise be dropped once the buffer is full. */
+#define INPUT_BUF 1024
 
 static struct {
     struct spinlock lock;
@@ -179,7 +182,7 @@ void consoleintr(const char *buf, int n)
  */
 static void end_raw(void)
 {
-    char pending[INPUT_BUF];
+    static char pending[INPUT_BUF];     /* under cons.lock */
     int n = 0;
 
     cons.raw = 0;
