@@ -56,6 +56,12 @@ int xl_domain_name(struct xs *xs, int domid, char *buf, int size);
 void xl_error(const char *what, long rc);
 /* A domain named by its name or id; 0, or -1 (and a message) if none. */
 int xl_find_domain(struct xl *xl, const char *name_or_id, domid_t *out);
+/* The domains in id order: fill info with the first domain whose id is
+ * at least *next and move *next past it; 1, or 0 when none is left. */
+int xl_next_domain(struct xl *xl, domid_t *next, xen_domctl_getdomaininfo_t *info);
+/* The name xl shows for domain id: Domain-0, its name in xenstore (xs
+ * may be 0), or "(domain N)". */
+void xl_display_name(struct xs *xs, domid_t id, char *buf, int size);
 /* Write s to fd padded with spaces to width (left-aligned if left). */
 void xl_put_padded(int fd, const char *s, int width, int left);
 /* xl_domains.c: Xen's state letters for getdomaininfo's flags, "rbpscd"

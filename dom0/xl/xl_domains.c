@@ -37,12 +37,9 @@ int xl_list(struct xl *xl, int argc, char **argv)
     xen_domctl_getdomaininfo_t info;
     struct xs xs;
     int have_store = xs_open(&xs) == 0;
-    for (domid_t next = 0; xc_domain_getinfo(xl->xc, next, &info) == 0; ) {
+    for (domid_t next = 0; xl_next_domain(xl, &next, &info); ) {
         char name[40], state[7], secs[24];
-        if (info.domain == 0)
-            strcpy(name, "Domain-0");
-        else if (!have_store || xl_domain_name(&xs, info.domain, name, sizeof(name)) <= 0)
-            snprintf(name, sizeof(name), "(domain %u)", info.domain);
+        xl_display_name(have_store ? &xs : 0, info.domain, name, sizeof(name));
         xl_state_letters(info.flags, state);
         uint32_t ms = (uint32_t)(info.cpu_time / 1000000);
         snprintf(secs, sizeof(secs), "%u.%u", ms / 1000, (ms % 1000) / 100);
@@ -55,9 +52,6 @@ int xl_list(struct xl *xl, int argc, char **argv)
         if (verbose)
             printf(1, "\t%d", (int)info.tot_pages);
         printf(1, "\n");
-        if (info.domain >= 0x7FEF)
-            break;
-        next = (domid_t)(info.domain + 1);
     }
     if (have_store)
         xs_close(&xs);

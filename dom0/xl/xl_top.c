@@ -26,15 +26,10 @@ struct top_sample {
 /* Every domain's information, in domain order (at most TOP_MAX_DOMAINS). */
 static void sample(struct xl *xl, struct top_sample *s)
 {
-    xen_domctl_getdomaininfo_t info;
+    domid_t next = 0;
     s->n = 0;
-    for (domid_t next = 0; s->n < TOP_MAX_DOMAINS &&
-                           xc_domain_getinfo(xl->xc, next, &info) == 0; ) {
-        s->info[s->n++] = info;
-        if (info.domain >= 0x7FEF)
-            break;
-        next = (domid_t)(info.domain + 1);
-    }
+    while (s->n < TOP_MAX_DOMAINS && xl_next_domain(xl, &next, &s->info[s->n]))
+        s->n++;
 }
 
 /* The entry of domain id in s, or 0. */
@@ -59,10 +54,7 @@ static void print_round(struct xs *xs, const struct top_sample *before,
         if (!b || a->cpu_time < b->cpu_time)
             continue;           /* new, or a new domain with an old id */
         char name[40], text[24], state[7];
-        if (a->domain == 0)
-            strcpy(name, "Domain-0");
-        else if (!xs || xl_domain_name(xs, a->domain, name, sizeof(name)) <= 0)
-            snprintf(name, sizeof(name), "(domain %u)", a->domain);
+        xl_display_name(xs, a->domain, name, sizeof(name));
         uint32_t permille = (uint32_t)((a->cpu_time - b->cpu_time) * 1000 /
                                        wall_ns);
         xl_put_padded(1, name, 16, 1);

@@ -75,3 +75,20 @@ void xl_put_padded(int fd, const char *s, int width, int left)
         for (int i = n; i < width; i++)
             write(fd, " ", 1);
 }
+
+int xl_next_domain(struct xl *xl, domid_t *next, xen_domctl_getdomaininfo_t *info)
+{
+    if (*next >= DOMID_FIRST_RESERVED ||
+        xc_domain_getinfo(xl->xc, *next, info) != 0)
+        return 0;
+    *next = (domid_t)(info->domain + 1);
+    return 1;
+}
+
+void xl_display_name(struct xs *xs, domid_t id, char *buf, int size)
+{
+    if (id == 0)
+        snprintf(buf, size, "Domain-0");
+    else if (!xs || xl_domain_name(xs, id, buf, size) <= 0)
+        snprintf(buf, size, "(domain %u)", id);
+}
