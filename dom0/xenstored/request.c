@@ -62,6 +62,17 @@ static int request_one_path(struct xs_conn *c, const char *payload,
     return rc < 0 ? rc : request_path(c, s, path);
 }
 
+/* The length of the payload's first string (a path, NUL-ended, with
+ * more after it), or -EINVAL if no NUL ends it. */
+static int first_string_len(const char *payload, uint32_t len)
+{
+    uint32_t n;
+
+    for (n = 0; n < len && payload[n] != '\0'; n++)
+        ;
+    return n == len ? -EINVAL : (int)n;
+}
+
 /*
  * Before changing path inside transaction t: note it, so the change is
  * fired at commit (-ENOSPC when t has changed too much).  *noted says
@@ -132,15 +143,13 @@ static int request_look(struct xs_conn *c, struct xs_txn *t, uint32_t type,
 static int request_write(struct xs_conn *c, struct xs_txn *t,
                          const char *payload, uint32_t len)
 {
-    uint32_t plen;
+    int plen = first_string_len(payload, len);
     bool noted;
     char *path;
     int rc;
 
-    for (plen = 0; plen < len && payload[plen] != '\0'; plen++)
-        ;
-    if (plen == len)
-        return -EINVAL;
+    if (plen < 0)
+        return plen;
     rc = request_path(c, payload, &path);
     if (rc < 0)
         return rc;
@@ -182,15 +191,14 @@ static int request_set_perms(struct xs_conn *c, struct xs_txn *t,
                              const char *payload, uint32_t len)
 {
     struct xs_perm *perms;
-    uint32_t plen, nperms;
+    int plen = first_string_len(payload, len);
+    uint32_t nperms;
     bool noted;
     char *path;
     int rc;
 
-    for (plen = 0; plen < len && payload[plen] != '\0'; plen++)
-        ;
-    if (plen == len)
-        return -EINVAL;
+    if (plen < 0)
+        return plen;
     rc = xs_perms_parse(payload + plen + 1, len - plen - 1, &perms, &nperms);
     if (rc < 0)
         return rc;
